@@ -1,3 +1,22 @@
+using Aisle.Frontend.Apis;
+using Aisle.Frontend.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAisleOrleans();
+builder.AddAisleApi();
+
 var app = builder.Build();
+
+app.UseAisleApi();
+app.MapSearchApi();
+app.MapProductsApi();
+app.MapRecommendationsApi();
+app.MapEventsApi();
+app.MapAdminApi();
+app.MapOperationsEndpoints();
+
 app.Run();
+
+/// <summary>Visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,66 @@
+using Aisle.Frontend.Security;
+using Aisle.Products;
+
+namespace Aisle.Frontend.Apis;
+
+/// <summary>Merchandiser operations, behind the admin API key.</summary>
+public static class AdminApi
+{
+    public sealed record PriceChange(decimal? Price);
+
+    public sealed record StockChange(int? Stock);
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<AdminApiKeyFilter>();
+        admin.MapPut("/products/{id}/price", SetPriceAsync)
+            .WithName("SetPrice")
+            .WithSummary("Set a product's selling price (needs X-Api-Key).")
+            .Produces<ProductSnapshot>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPut("/products/{id}/stock", SetStockAsync)
+            .WithName("SetStock")
+            .WithSummary("Set a product's stock level (needs X-Api-Key).")
+            .Produces<ProductSnapshot>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<IResult> SetPriceAsync(string id, PriceChange change, IGrainFactory grains)
+    {
+        var v = new RequestValidator();
+        var productId = v.Id("id", id, required: true);
+        if (change.Price is not > 0 or > 100_000_000m)
+        {
+            v.Fail("price", "price must be a positive amount up to 100,000,000.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var snapshot = await grains.GetGrain<IProductGrain>(productId!).SetPriceAsync(change.Price!.Value);
+        return snapshot is null ? ProductsApi.NotFound(id) : TypedResults.Ok(snapshot);
+    }
+
+    public static async Task<IResult> SetStockAsync(string id, StockChange change, IGrainFactory grains)
+    {
+        var v = new RequestValidator();
+        var productId = v.Id("id", id, required: true);
+        if (change.Stock is not >= 0 or > 10_000_000)
+        {
+            v.Fail("stock", "stock must be a whole number from 0 to 10,000,000.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var snapshot = await grains.GetGrain<IProductGrain>(productId!).SetStockAsync(change.Stock!.Value);
+        return snapshot is null ? ProductsApi.NotFound(id) : TypedResults.Ok(snapshot);
+    }
+}

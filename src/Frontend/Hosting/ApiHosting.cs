@@ -1,0 +1,107 @@
+using System.Threading.RateLimiting;
+using Aisle.Frontend.Health;
+using Aisle.Recommendations;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace Aisle.Frontend.Hosting;
+
+/// <summary>The HTTP surface's cross-cutting parts: problem details, OpenAPI, rate limiting, health, metrics.</summary>
+public static class ApiHosting
+{
+    /// <summary>Requests per second one client address may make to the public API (<c>Aisle:RateLimit:PermitsPerSecond</c>, default 2000).</summary>
+    public const string PermitsKey = "Aisle:RateLimit:PermitsPerSecond";
+
+    /// <summary>Longest accepted request line: long enough that an oversized query is answered by Aisle's own
+    /// validation with a problem document, rather than by Kestrel with an empty 414.</summary>
+    private const int MaxRequestLineBytes = 2 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddAisleApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestLineBytes + 64 * 1024;
+            kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+        });
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<CatalogReadyHealthCheck>("catalog", tags: ["ready"]);
+
+        var permits = builder.Configuration.GetValue(PermitsKey, 2000);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("operations"));
+            limiter.OnRejected = (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return ProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"More than {permits} requests per second from this address.");
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAisleApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(WriteExceptionAsProblemAsync));
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Liveness, readiness, metrics and the API reference.</summary>
+    public static WebApplication MapOperationsEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapMetrics("/metrics");
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Known failures become 4xx/503 problems; anything else is a 500 problem that says no more than that.</summary>
+    private static Task WriteExceptionAsProblemAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title, detail) = Unwrap(error) switch
+        {
+            CatalogNotReadyException notReady => (StatusCodes.Status503ServiceUnavailable, "Catalog loading", notReady.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "The request failed; see the server log with the trace id."),
+        };
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        context.Response.StatusCode = status;
+        return ProblemAsync(context, status, title, detail);
+    }
+
+    private static Exception? Unwrap(Exception? error) =>
+        error is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : error;
+
+    private static async ValueTask ProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

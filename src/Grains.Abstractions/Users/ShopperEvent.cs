@@ -1,0 +1,21 @@
+namespace Aisle.Users;
+
+/// <summary>One behaviour event, already validated by the API.</summary>
+/// <param name="ProductId">Required for every kind but <see cref="InteractionKind.Search"/>.</param>
+/// <param name="Query">The search text, for <see cref="InteractionKind.Search"/>.</param>
+/// <param name="Quantity">Units bought (purchase) or added (add to cart); 1 otherwise.</param>
+/// <param name="RequestId">The id of the response that showed the item, for attribution.</param>
+[GenerateSerializer, Immutable]
+public sealed record ShopperEvent(
+    [property: Id(0)] InteractionKind Kind,
+    [property: Id(1)] string? ProductId,
+    [property: Id(2)] string? Query,
+    [property: Id(3)] int Quantity,
+    [property: Id(4)] DateTimeOffset Timestamp,
+    [property: Id(5)] string? RequestId);
+
+/// <summary>What became of one event.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EventOutcome(
+    [property: Id(0)] bool Accepted,
+    [property: Id(1)] string? Error);

@@ -1,0 +1,134 @@
+using Aisle.Products;
+using Aisle.Ranking;
+
+namespace Aisle.Catalog;
+
+/// <summary>
+/// This silo's read-only copy of the catalog, held as columns so ranking reads price, stock, popularity and
+/// neighbours of hundreds of candidates without a grain call. Product grains stay the only writers: they push
+/// each change here through <see cref="Apply"/>, and a newer version always wins over an older one.
+/// </summary>
+public sealed class CatalogReplica
+{
+    private Product[] _products = [];
+    private Dictionary<string, int> _rowOf = new(StringComparer.Ordinal);
+    private float[][] _vectors = [];
+    private double[] _price = [];
+    private int[] _stock = [];
+    private DecayedValue[] _popularity = [];
+    private string[][] _neighbours = [];
+    private long[] _version = [];
+    private volatile string _stage = "starting";
+    private volatile bool _ready;
+
+    public CatalogReplica(RankingOptions options) => Options = options;
+
+    public RankingOptions Options { get; }
+
+    /// <summary>Called with the row whose filterable fields (price, stock) changed, e.g. to refresh the vector index.</summary>
+    public event Action<int>? FilterFieldsChanged;
+
+    public bool Ready => _ready;
+
+    public string Stage => _stage;
+
+    public int Count => _products.Length;
+
+    public IReadOnlyList<Product> Products => _products;
+
+    public void ReportStage(string stage) => _stage = stage;
+
+    /// <summary>Installs the catalog and its embeddings (row i of each belongs together) with their initial live values.</summary>
+    public void Load(IReadOnlyList<Product> products, float[][] vectors)
+    {
+        if (products.Count != vectors.Length)
+        {
+            throw new ArgumentException("One embedding per product is required.", nameof(vectors));
+        }
+
+        var rowOf = new Dictionary<string, int>(products.Count, StringComparer.Ordinal);
+        var price = new double[products.Count];
+        var stock = new int[products.Count];
+        for (var i = 0; i < products.Count; i++)
+        {
+            rowOf[products[i].Id] = i;
+            price[i] = products[i].Price is { } p ? (double)p : double.NaN;
+            stock[i] = products[i].InitialStock;
+        }
+
+        _products = products.ToArray();
+        _vectors = vectors;
+        _price = price;
+        _stock = stock;
+        _popularity = new DecayedValue[products.Count];
+        _neighbours = Enumerable.Repeat(Array.Empty<string>(), products.Count).ToArray();
+        _version = new long[products.Count];
+        _rowOf = rowOf;
+    }
+
+    public void MarkReady()
+    {
+        _stage = "ready";
+        _ready = true;
+    }
+
+    public bool TryGetRow(string productId, out int row) => _rowOf.TryGetValue(productId, out row);
+
+    public Product Product(int row) => _products[row];
+
+    public float[] Vector(int row) => _vectors[row];
+
+    /// <summary>Live price, or null when unknown.</summary>
+    public double? Price(int row) => double.IsNaN(_price[row]) ? null : _price[row];
+
+    public int Stock(int row) => _stock[row];
+
+    public double Popularity(int row, DateTimeOffset now) => _popularity[row].ValueAt(now, Options.PopularityHalfLife);
+
+    public IReadOnlyList<string> Neighbours(int row) => _neighbours[row];
+
+    /// <summary>Applies a product grain's snapshot unless a newer one was already applied.</summary>
+    public void Apply(ProductSnapshot snapshot)
+    {
+        if (!_rowOf.TryGetValue(snapshot.ProductId, out var row))
+        {
+            return;
+        }
+
+        lock (_version)
+        {
+            if (snapshot.Version < _version[row])
+            {
+                return;
+            }
+
+            _version[row] = snapshot.Version;
+        }
+
+        var newPrice = snapshot.Price is { } p ? (double)p : double.NaN;
+        var filterChanged = !newPrice.Equals(_price[row]) || (_stock[row] > 0) != (snapshot.Stock > 0);
+        _price[row] = newPrice;
+        _stock[row] = snapshot.Stock;
+        _popularity[row] = new DecayedValue(snapshot.Popularity, snapshot.AsOf);
+        _neighbours[row] = snapshot.Neighbours as string[] ?? snapshot.Neighbours.ToArray();
+        if (filterChanged)
+        {
+            FilterFieldsChanged?.Invoke(row);
+        }
+    }
+
+    /// <summary>Number of products with no stock left.</summary>
+    public int OutOfStockCount()
+    {
+        var count = 0;
+        foreach (var s in _stock)
+        {
+            if (s <= 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

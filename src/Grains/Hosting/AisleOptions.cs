@@ -1,0 +1,43 @@
+namespace Aisle.Hosting;
+
+/// <summary>Where Aisle keeps its data and finds its catalog (configuration section <c>Aisle</c>).</summary>
+public sealed class AisleOptions
+{
+    public const string Section = "Aisle";
+
+    /// <summary>Folder for the grain database and the embedding cache. Default <c>.aisle-data</c> under the working directory.</summary>
+    public string DataDirectory { get; set; } = ".aisle-data";
+
+    /// <summary>Catalog CSV (Flipkart columns). Default: the bundled <c>data/flipkart/catalog_20k.csv</c>, found by
+    /// walking up from the working directory and the application folder.</summary>
+    public string? CatalogFile { get; set; }
+
+    /// <summary>Optional CSV with a <c>description</c> column joined by <c>uniq_id</c>. Default: the bundled
+    /// <c>data/flipkart/catalog_1k_fullcols.csv</c> when present.</summary>
+    public string? DescriptionsFile { get; set; }
+
+    /// <summary>Show a progress bar while the catalog loads (only when the console is interactive). Default true.</summary>
+    public bool ShowProgress { get; set; } = true;
+
+    public string ResolveCatalogFile() => CatalogFile ?? FindBundled("data/flipkart/catalog_20k.csv")
+        ?? throw new FileNotFoundException("No catalog: set Aisle:CatalogFile, or run from a checkout that has data/flipkart/catalog_20k.csv.");
+
+    public string? ResolveDescriptionsFile() => DescriptionsFile ?? FindBundled("data/flipkart/catalog_1k_fullcols.csv");
+
+    private static string? FindBundled(string relativePath)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relativePath);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+using Aisle.Catalog;
+using Aisle.Embeddings;
+using Aisle.Ranking;
+using Aisle.Retrieval;
+using Aisle.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Aisle.Hosting;
+
+/// <summary>Wires Aisle's grains, catalog replica, indexes and storage into a silo.</summary>
+public static class AisleSiloBuilderExtensions
+{
+    /// <summary>
+    /// Everything a silo needs to serve Aisle: the domain services of <see cref="AddAisleDomain"/> and grain state in
+    /// the local SQLite file <c>{DataDirectory}/grains.db</c> (the embedded default).
+    /// </summary>
+    public static ISiloBuilder AddAisle(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddAisleDomain(configuration);
+        var dataDirectory = configuration.GetSection(AisleOptions.Section).Get<AisleOptions>()?.DataDirectory ?? new AisleOptions().DataDirectory;
+        silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(dataDirectory, "grains.db"));
+        return silo;
+    }
+
+    /// <summary>The per-silo catalog replica, indexes, embedding model, ranking and the background catalog load.</summary>
+    public static IServiceCollection AddAisleDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AisleOptions>().Bind(configuration.GetSection(AisleOptions.Section));
+        services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RankingOptions>>().Value);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogReplica>();
+        services.AddSingleton<CatalogIndexes>();
+        services.AddSingleton<IVectorIndex>(_ => new EmbeddedVectorIndex(MiniLmEmbeddingGenerator.Dimensions));
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        services.AddSingleton<QueryEmbedder>();
+        services.AddSingleton<Recommender>();
+        services.AddHostedService<CatalogBootstrapper>();
+        return services;
+    }
+}

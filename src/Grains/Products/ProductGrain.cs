@@ -1,0 +1,189 @@
+using Aisle.Catalog;
+using Aisle.Hosting;
+using Aisle.Recommendations;
+using Aisle.Ranking;
+using Aisle.Users;
+
+namespace Aisle.Products;
+
+/// <summary>
+/// Single writer of one product's live values. Price and stock are written through at once (a reservation that was
+/// granted must survive a restart); popularity counters and neighbours are flushed every few seconds, since losing
+/// a few seconds of view counts on a crash is acceptable and writing on every view is not.
+/// </summary>
+[GrainType("product")]
+public sealed class ProductGrain(
+    [PersistentState("product", AisleStorage.Name)] IPersistentState<ProductState> state,
+    CatalogReplica replica,
+    TimeProvider clock) : Grain, IProductGrain
+{
+    /// <summary>Neighbour lists keep only the strongest links.</summary>
+    public const int MaxNeighbours = 30;
+
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
+    private bool _dirty;
+    private int _row = -1;
+
+    private RankingOptions Options => replica.Options;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Before the replica is loaded every id would look unknown; refuse rather than answer "not found".
+        if (!replica.Ready)
+        {
+            throw new CatalogNotReadyException(replica.Stage);
+        }
+
+        if (replica.TryGetRow(this.GetPrimaryKeyString(), out var row))
+        {
+            _row = row;
+            if (!state.State.Initialized)
+            {
+                var product = replica.Product(row);
+                state.State = new ProductState { Initialized = true, Price = product.Price, Stock = product.InitialStock };
+            }
+        }
+
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        await FlushAsync(cancellationToken);
+
+    public Task<ProductSnapshot?> GetAsync() => Task.FromResult(Known ? Snapshot() : null);
+
+    public async Task<ProductSnapshot?> SetPriceAsync(decimal price)
+    {
+        if (!Known)
+        {
+            return null;
+        }
+
+        await ChangeDurablyAsync(state.State with { Price = price });
+        return Snapshot();
+    }
+
+    public async Task<ProductSnapshot?> SetStockAsync(int stock)
+    {
+        if (!Known)
+        {
+            return null;
+        }
+
+        await ChangeDurablyAsync(state.State with { Stock = stock });
+        return Snapshot();
+    }
+
+    public async Task<Reservation> TryReserveAsync(int quantity)
+    {
+        // Grain turns do not interleave, so the check and the decrement below are atomic for this product.
+        if (!Known || quantity <= 0 || state.State.Stock < quantity)
+        {
+            return new Reservation(false, Known ? state.State.Stock : 0);
+        }
+
+        await ChangeDurablyAsync(state.State with { Stock = state.State.Stock - quantity });
+        return new Reservation(true, state.State.Stock);
+    }
+
+    public Task RecordInteractionAsync(InteractionKind kind, int quantity, string? previousProductId, DateTimeOffset at)
+    {
+        if (!Known)
+        {
+            return Task.CompletedTask;
+        }
+
+        var s = state.State;
+        var halfLife = Options.PopularityHalfLife;
+        var units = Math.Max(1, quantity);
+        s = kind switch
+        {
+            InteractionKind.View or InteractionKind.Click => s with { Views = s.Views.Add(1, at, halfLife) },
+            InteractionKind.AddToCart => s with { Carts = s.Carts.Add(units, at, halfLife) },
+            InteractionKind.Purchase => s with { Purchases = s.Purchases.Add(units, at, halfLife) },
+            _ => s,
+        };
+        s = s with { Popularity = s.Popularity.Add(Options.WeightOf(kind), at, halfLife) };
+        if (previousProductId is not null && previousProductId != this.GetPrimaryKeyString())
+        {
+            s = WithNeighbour(s, previousProductId, Options.WeightOf(kind), at);
+        }
+
+        ChangeLazily(s);
+        return Task.CompletedTask;
+    }
+
+    public Task LinkAsync(string otherProductId, double weight, DateTimeOffset at)
+    {
+        if (Known && otherProductId != this.GetPrimaryKeyString())
+        {
+            ChangeLazily(WithNeighbour(state.State, otherProductId, weight, at));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private bool Known => _row >= 0;
+
+    private ProductState WithNeighbour(ProductState s, string other, double weight, DateTimeOffset at)
+    {
+        var halfLife = Options.AffinityHalfLife;
+        var current = s.Neighbours.TryGetValue(other, out var v) ? v : default;
+        var neighbours = s.Neighbours.SetItem(other, current.Add(weight, at, halfLife));
+        if (neighbours.Count > MaxNeighbours)
+        {
+            var weakest = neighbours.MinBy(n => n.Value.ValueAt(at, halfLife)).Key;
+            neighbours = neighbours.Remove(weakest);
+        }
+
+        return s with { Neighbours = neighbours };
+    }
+
+    private async Task ChangeDurablyAsync(ProductState next)
+    {
+        state.State = next with { Version = next.Version + 1 };
+        await state.WriteStateAsync();
+        _dirty = false;
+        replica.Apply(Snapshot());
+    }
+
+    private void ChangeLazily(ProductState next)
+    {
+        state.State = next with { Version = next.Version + 1 };
+        _dirty = true;
+        replica.Apply(Snapshot());
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    private ProductSnapshot Snapshot() => ToSnapshot(this.GetPrimaryKeyString(), state.State, clock.GetUtcNow(), Options);
+
+    /// <summary>The public view of a state, with counters decayed to <paramref name="now"/>; also used at warm-up.</summary>
+    public static ProductSnapshot ToSnapshot(string productId, ProductState s, DateTimeOffset now, RankingOptions options)
+    {
+        var halfLife = options.PopularityHalfLife;
+        var neighbours = s.Neighbours
+            .OrderByDescending(n => n.Value.ValueAt(now, options.AffinityHalfLife))
+            .Select(n => n.Key)
+            .ToArray();
+        return new ProductSnapshot(
+            productId,
+            s.Price,
+            s.Stock,
+            s.Views.ValueAt(now, halfLife),
+            s.Carts.ValueAt(now, halfLife),
+            s.Purchases.ValueAt(now, halfLife),
+            s.Popularity.ValueAt(now, halfLife),
+            neighbours,
+            now,
+            s.Version);
+    }
+}

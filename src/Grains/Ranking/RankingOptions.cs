@@ -1,0 +1,64 @@
+namespace Aisle.Ranking;
+
+/// <summary>
+/// Weights and time constants of the ranking (configuration section <c>Aisle:Ranking</c>). Every score term lies in
+/// [0, 1] before weighting, so a weight says directly how much that signal can move an item.
+/// </summary>
+public sealed class RankingOptions
+{
+    public const string Section = "Aisle:Ranking";
+
+    /// <summary>Retrieval relevance (fused vector + lexical rank, or candidate-source strength).</summary>
+    public double Relevance { get; set; } = 1.0;
+
+    /// <summary>Decayed affinity to the item's category path, relative to the shopper's strongest category.</summary>
+    public double CategoryAffinity { get; set; } = 0.5;
+
+    /// <summary>Decayed affinity to the item's brand, relative to the shopper's strongest brand.</summary>
+    public double BrandAffinity { get; set; } = 0.3;
+
+    /// <summary>Cosine similarity between the item and the shopper's taste vector.</summary>
+    public double Taste { get; set; } = 0.6;
+
+    /// <summary>Fit of the item's price to the shopper's price band.</summary>
+    public double PriceFit { get; set; } = 0.3;
+
+    /// <summary>Discount off the retail price (fraction).</summary>
+    public double Discount { get; set; } = 0.1;
+
+    /// <summary>Rating / 5.</summary>
+    public double Rating { get; set; } = 0.1;
+
+    /// <summary>Live popularity relative to the most popular candidate.</summary>
+    public double Popularity { get; set; } = 0.2;
+
+    /// <summary>Most items of one brand in a list (diversity).</summary>
+    public int MaxPerBrand { get; set; } = 3;
+
+    /// <summary>Half-life of category and brand affinities and of the taste vector.</summary>
+    public TimeSpan AffinityHalfLife { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Half-life of the price band's weighted log-price moments.</summary>
+    public TimeSpan PriceBandHalfLife { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Half-life of product popularity counters (what "trending" means).</summary>
+    public TimeSpan PopularityHalfLife { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How strongly each interaction kind counts in profiles and popularity.</summary>
+    public double ViewWeight { get; set; } = 1;
+
+    public double ClickWeight { get; set; } = 2;
+
+    public double AddToCartWeight { get; set; } = 4;
+
+    public double PurchaseWeight { get; set; } = 8;
+
+    public double WeightOf(Users.InteractionKind kind) => kind switch
+    {
+        Users.InteractionKind.View => ViewWeight,
+        Users.InteractionKind.Click => ClickWeight,
+        Users.InteractionKind.AddToCart => AddToCartWeight,
+        Users.InteractionKind.Purchase => PurchaseWeight,
+        _ => 0,
+    };
+}

@@ -1,0 +1,80 @@
+using Aisle.Catalog;
+using Aisle.Hosting;
+using Aisle.Products;
+using Aisle.Recommendations;
+
+namespace Aisle.Users;
+
+/// <summary>
+/// A shopper's live profile. Events are applied in the order sent and written in one storage write per call, so
+/// a batch costs one write however many events it holds; the next read sees them.
+/// </summary>
+[GrainType("user")]
+public sealed class UserGrain(
+    [PersistentState("user", AisleStorage.Name)] IPersistentState<UserState> state,
+    CatalogReplica replica,
+    TimeProvider clock) : Grain, IUserGrain
+{
+    public async Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<ShopperEvent> events)
+    {
+        if (!replica.Ready)
+        {
+            throw new CatalogNotReadyException(replica.Stage);
+        }
+
+        var outcomes = new EventOutcome[events.Count];
+        var s = state.State;
+        var changed = false;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Kind == InteractionKind.Search)
+            {
+                s = ProfileUpdater.ApplySearch(s, e.Query ?? "");
+                outcomes[i] = new EventOutcome(true, null);
+                changed = true;
+                continue;
+            }
+
+            if (e.ProductId is null || !replica.TryGetRow(e.ProductId, out var row))
+            {
+                outcomes[i] = new EventOutcome(false, $"Unknown product '{e.ProductId}'.");
+                continue;
+            }
+
+            var product = GrainFactory.GetGrain<IProductGrain>(e.ProductId);
+            if (e.Kind == InteractionKind.Purchase)
+            {
+                var reservation = await product.TryReserveAsync(e.Quantity);
+                if (!reservation.Succeeded)
+                {
+                    outcomes[i] = new EventOutcome(false, $"Out of stock: {reservation.StockLeft} left, {e.Quantity} wanted.");
+                    continue;
+                }
+            }
+
+            var previous = s.Recent.Count > 0 ? s.Recent[0].ProductId : null;
+            s = ProfileUpdater.ApplyInteraction(s, e.Kind, replica.Product(row), replica.Price(row), replica.Vector(row), e.Timestamp, replica.Options);
+            product.RecordInteractionAsync(e.Kind, e.Quantity, previous, e.Timestamp).Ignore();
+            if (previous is not null && previous != e.ProductId)
+            {
+                // Links go both ways: "seen together" is symmetric for the product page's neighbours.
+                GrainFactory.GetGrain<IProductGrain>(previous).LinkAsync(e.ProductId, replica.Options.WeightOf(e.Kind), e.Timestamp).Ignore();
+            }
+
+            outcomes[i] = new EventOutcome(true, null);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            state.State = s;
+            await state.WriteStateAsync();
+        }
+
+        return outcomes;
+    }
+
+    public Task<UserProfile> GetProfileAsync() =>
+        Task.FromResult(ProfileUpdater.Evaluate(this.GetPrimaryKeyString(), state.State, clock.GetUtcNow(), replica.Options));
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Aisle.Ranking;
+
+namespace Aisle.Users;
+
+/// <summary>Persisted state of a <see cref="UserGrain"/>: decayed sums, evaluated into a <see cref="UserProfile"/> on read.</summary>
+[GenerateSerializer, Immutable]
+public sealed record UserState
+{
+    [Id(0)] public ImmutableList<RecentInteraction> Recent { get; init; } = [];
+    /// <summary>Keyed by category path prefix, levels 1 to 3 ("Footwear", "Footwear &gt; Men's Footwear", …).</summary>
+    [Id(1)] public ImmutableDictionary<string, DecayedValue> Categories { get; init; } = ImmutableDictionary<string, DecayedValue>.Empty;
+    [Id(2)] public ImmutableDictionary<string, DecayedValue> Brands { get; init; } = ImmutableDictionary<string, DecayedValue>.Empty;
+    /// <summary>Decayed Σw, Σw·ln(price), Σw·ln(price)² of priced interactions.</summary>
+    [Id(3)] public DecayedValue PriceWeight { get; init; }
+    [Id(4)] public DecayedValue PriceSum { get; init; }
+    [Id(5)] public DecayedValue PriceSquares { get; init; }
+    /// <summary>Decayed weighted sum of item embeddings as of <see cref="TasteAt"/>.</summary>
+    [Id(6)] public float[]? TasteSum { get; init; }
+    [Id(7)] public DateTimeOffset TasteAt { get; init; }
+    [Id(8)] public ImmutableList<string> Purchased { get; init; } = [];
+    [Id(9)] public ImmutableList<string> RecentQueries { get; init; } = [];
+    [Id(10)] public int EventCount { get; init; }
+}
