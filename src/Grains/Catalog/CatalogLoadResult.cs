@@ -1,0 +1,22 @@
+namespace Aisle.Catalog;
+
+/// <summary>What a catalog load produced: the products, and an account of every row that was not clean.</summary>
+/// <param name="Products">Loaded products, in file order.</param>
+/// <param name="Rejected">Rows that did not become products (malformed, missing id or name, duplicate id).</param>
+/// <param name="Warnings">Rows kept with a value treated as unknown (unparseable or non-positive price, rating out of range).</param>
+/// <param name="RowsRead">Data rows read; always <c>Products.Count + Rejected.Count</c>.</param>
+/// <param name="Repaired">Product names and brands whose mojibake was repaired (each value counts once).</param>
+/// <param name="WithoutPrice">Products with neither a retail nor a discounted price.</param>
+/// <param name="WithoutBrand">Products without a brand.</param>
+/// <param name="WithoutRating">Products without a rating.</param>
+/// <param name="WithDescription">Products that got a description from the descriptions file.</param>
+public sealed record CatalogLoadResult(
+    IReadOnlyList<Product> Products,
+    IReadOnlyList<RejectedRow> Rejected,
+    IReadOnlyList<RowWarning> Warnings,
+    int RowsRead,
+    int Repaired,
+    int WithoutPrice,
+    int WithoutBrand,
+    int WithoutRating,
+    int WithDescription);
