@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Aisle.Storage;
+
+/// <summary>
+/// Orleans grain storage in a local SQLite file: the embedded default of Aisle, needing no database server.
+/// One row per (state name, grain); the etag is a version number that grows with every write and clear.
+/// Writes from all grains go through one writer with group commit; reads use a small pool of connections.
+/// </summary>
+/// <remarks>Register with <see cref="SqliteGrainStorageSiloBuilderExtensions"/>.</remarks>
+public sealed class SqliteGrainStorage
+    : IGrainStorage, IGrainStateReader, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
+{
+    private readonly string _name;
+    private readonly string _path;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly IActivatorProvider _activators;
+    private readonly ILogger<SqliteGrainStorage> _logger;
+    private readonly ConcurrentDictionary<GrainType, string> _grainTypeNames = new();
+    private readonly Lock _initLock = new();
+    private SqliteStateReaders? _readers;
+    private SqliteStateWriter? _writer;
+    private volatile bool _disposed;
+
+    /// <summary>Creates the provider; the file is opened on silo start or on first use, whichever is first.</summary>
+    /// <param name="name">The provider name (used in logs).</param>
+    /// <param name="options">Options; <see cref="SqliteGrainStorageOptions.DataSource"/> is required.</param>
+    /// <param name="defaultSerializer">Used when the options carry no serializer of their own.</param>
+    /// <param name="activators">Creates the default state of a missing record.</param>
+    /// <param name="logger">Logger.</param>
+    public SqliteGrainStorage(
+        string name,
+        SqliteGrainStorageOptions options,
+        IGrainStorageSerializer defaultSerializer,
+        IActivatorProvider activators,
+        ILogger<SqliteGrainStorage> logger)
+    {
+        if (string.IsNullOrWhiteSpace(options.DataSource))
+        {
+            throw new ArgumentException($"Grain storage '{name}': {nameof(SqliteGrainStorageOptions.DataSource)} is required.", nameof(options));
+        }
+
+        _name = name;
+        _path = Path.GetFullPath(options.DataSource);
+        _serializer = options.GrainStorageSerializer ?? defaultSerializer;
+        _activators = activators;
+        _logger = logger;
+    }
+
+    /// <summary>Opens the file, creating its directory and table when missing. Safe to call more than once.</summary>
+    public void Initialize() => EnsureOpen();
+
+    /// <inheritdoc/>
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{_name}", ServiceLifecycleStage.ApplicationServices, _ =>
+        {
+            // Fail the silo start on a bad path instead of on the first grain activation.
+            Initialize();
+            return Task.CompletedTask;
+        });
+
+    /// <inheritdoc/>
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            var readers = EnsureOpen().Readers;
+            var reader = readers.Rent();
+            long version;
+            byte[]? payload;
+            try
+            {
+                reader.TryReadOne(stateName, GrainTypeName(grainId), grainId.Key.ToString(), out version, out payload);
+            }
+            finally
+            {
+                readers.Return(reader);
+            }
+
+            if (payload is null)
+            {
+                grainState.State = CreateDefault<T>();
+                grainState.ETag = null;
+                grainState.RecordExists = false;
+            }
+            else
+            {
+                grainState.State = Deserialize<T>(payload);
+                grainState.ETag = FormatEtag(version);
+                grainState.RecordExists = true;
+            }
+
+            return Task.CompletedTask;
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var writer = EnsureOpen().Writer;
+        var change = new StateChange(
+            stateName, GrainTypeName(grainId), grainId.Key.ToString(), Serialize(grainState.State), ParseEtag(grainState.ETag));
+        var outcome = await writer.SubmitAsync(change).ConfigureAwait(false);
+        if (!outcome.Applied)
+        {
+            throw Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
+        }
+
+        grainState.ETag = FormatEtag(outcome.Version);
+        grainState.RecordExists = true;
+    }
+
+    /// <inheritdoc/>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var writer = EnsureOpen().Writer;
+        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString(), null, ParseEtag(grainState.ETag));
+        var outcome = await writer.SubmitAsync(change).ConfigureAwait(false);
+        if (!outcome.Applied)
+        {
+            throw Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
+        }
+
+        grainState.State = CreateDefault<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredGrainState<T>> ReadAllAsync<T>(
+        string stateName, string? grainType = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var readers = EnsureOpen().Readers;
+        var reader = readers.Rent();
+        try
+        {
+            using var command = reader.Connection.CreateCommand();
+            command.CommandText = grainType is null ? SqliteStateSchema.ReadAll : SqliteStateSchema.ReadAllOfType;
+            command.Parameters.AddWithValue("$state", stateName);
+            if (grainType is not null)
+            {
+                command.Parameters.AddWithValue("$type", grainType);
+            }
+
+            // Microsoft.Data.Sqlite is synchronous underneath; the async shape lets callers stream without buffering.
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var state = Deserialize<T>(rows.GetFieldValue<byte[]>(2));
+                yield return new StoredGrainState<T>(rows.GetString(0), state, FormatEtag(rows.GetInt64(1)));
+            }
+        }
+        finally
+        {
+            readers.Return(reader);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>Applies the queued writes, then closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        SqliteStateWriter? writer;
+        SqliteStateReaders? readers;
+        lock (_initLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            writer = _writer;
+            readers = _readers;
+        }
+
+        if (writer is not null)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        readers?.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private (SqliteStateReaders Readers, SqliteStateWriter Writer) EnsureOpen()
+    {
+        var readers = Volatile.Read(ref _readers);
+        var writer = Volatile.Read(ref _writer);
+        if (readers is not null && writer is not null && !_disposed)
+        {
+            return (readers, writer);
+        }
+
+        lock (_initLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_readers is null || _writer is null)
+            {
+                var directory = Path.GetDirectoryName(_path);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                var connection = SqliteStateSchema.Open(_path);
+                try
+                {
+                    SqliteStateSchema.Execute(connection, SqliteStateSchema.CreateTable);
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+
+                _readers = new SqliteStateReaders(_path);
+                _writer = new SqliteStateWriter(connection, _logger);
+                _logger.LogInformation("Grain storage {Name} opened {Path}", _name, _path);
+            }
+
+            return (_readers, _writer);
+        }
+    }
+
+    private string GrainTypeName(GrainId grainId) =>
+        _grainTypeNames.GetOrAdd(grainId.Type, static type => type.ToString()!);
+
+    private T CreateDefault<T>() => _activators.GetActivator<T>().Create()!;
+
+    private byte[] Serialize<T>(T state)
+    {
+        var bytes = _serializer.Serialize(state).ToMemory();
+        // Serializers usually hand back a whole array; reuse it instead of copying.
+        return MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
+    }
+
+    private T Deserialize<T>(byte[] payload) => _serializer.Deserialize<T>(new BinaryData(payload)) ?? CreateDefault<T>();
+
+    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static long? ParseEtag(string? etag) =>
+        etag is null ? null
+        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+        : StateChange.UnknownVersion;
+
+    private InconsistentStateException Inconsistent(
+        string operation, string stateName, GrainId grainId, string? currentEtag, StateChangeOutcome outcome)
+    {
+        var storedEtag = outcome.StoredVersion is long stored ? FormatEtag(stored) : null;
+        return new InconsistentStateException(
+            $"Grain storage '{_name}': {operation} of state '{stateName}' for {grainId} expected etag " +
+            $"'{currentEtag ?? "(none)"}' but found '{storedEtag ?? "(none)"}'.",
+            storedEtag,
+            currentEtag);
+    }
+}
