@@ -1,4 +1,5 @@
 using Aisle.Users;
+using Orleans.Concurrency;
 
 namespace Aisle.Products;
 

@@ -41,5 +41,5 @@ public static class AisleMetrics
         "aisle_catalog_ready", "1 when this silo's catalog and indexes are loaded.");
 
     /// <summary>Times one pipeline stage into <see cref="StageDuration"/>; dispose to stop.</summary>
-    public static ITimer Stage(string pipeline, string stage) => StageDuration.WithLabels(pipeline, stage).NewTimer();
+    public static Prometheus.ITimer Stage(string pipeline, string stage) => StageDuration.WithLabels(pipeline, stage).NewTimer();
 }
