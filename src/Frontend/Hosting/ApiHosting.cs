@@ -24,6 +24,7 @@ public static class ApiHosting
         {
             kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestLineBytes + 64 * 1024;
+            kestrel.Limits.MaxRequestBufferSize = MaxRequestLineBytes + 128 * 1024;
             kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
         });
 
@@ -89,7 +90,7 @@ public static class ApiHosting
         }
 
         context.Response.StatusCode = status;
-        return ProblemAsync(context, status, title, detail);
+        return ProblemAsync(context, status, title, detail).AsTask();
     }
 
     private static Exception? Unwrap(Exception? error) =>

@@ -94,7 +94,7 @@ public sealed partial class CatalogBootstrapper(
         replica.FilterFieldsChanged += row => vectors.UpsertAsync([Document(row)]).GetAwaiter().GetResult();
 
         replica.ReportStage("indexing text");
-        indexes.Install(new LexicalIndex(load.Products), new QueryUnderstanding(new CatalogDictionary(load.Products)));
+        indexes.Install(new LexicalIndex(load.Products), new QueryUnderstanding(CatalogDictionary.Build(load.Products)));
 
         replica.MarkReady();
         AisleMetrics.CatalogProducts.Set(replica.Count);

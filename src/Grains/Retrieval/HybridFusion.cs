@@ -12,7 +12,7 @@ public static class HybridFusion
 
     /// <summary>Fuses <paramref name="lists"/> into one list, best first, at most <paramref name="limit"/> long when given.</summary>
     /// <param name="k">RRF constant added to every rank; must be ≥ 0.</param>
-    public static IReadOnlyList<FusedHit> Fuse(IReadOnlyList<RankedList> lists, int k = DefaultK, int? limit = null)
+    public static IReadOnlyList<FusedHit> Fuse(IReadOnlyList<SourceRanking> lists, int k = DefaultK, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
