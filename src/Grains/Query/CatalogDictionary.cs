@@ -83,7 +83,7 @@ public sealed class CatalogDictionary
     /// <summary>
     /// Builds the dictionary. A catalog brand is kept only when it reads like a brand: most of its products carry it in
     /// their name (this drops colour and fit values that the source put in the brand column, such as "Black" or
-    /// "Regular Fit"), and at least one of its words is not used more by other products than by its own (this drops
+    /// "Regular Fit"), and at least one of its words is not used more by products of other brands than by its own (this drops
     /// generic phrases such as "Fashion Jewellery", and "HP" where most mentions are compatible accessories).
     /// </summary>
     public static CatalogDictionary Build(IEnumerable<Product> products)
@@ -360,6 +360,12 @@ public sealed class CatalogDictionary
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var p = 0; p < products.Count; p++)
         {
+            // An unbranded product that names a brand is most likely of that brand, not a competing use of the word.
+            if (string.IsNullOrWhiteSpace(products[p].Brand))
+            {
+                continue;
+            }
+
             seen.Clear();
             foreach (var token in QueryTokens.Split(products[p].Name, 64))
             {

@@ -24,39 +24,48 @@ public static partial class PricePhrases
 
     private const string PriceLead = @"(?:(?:price[ds]?|cost(?:ing|s)?|budget)(?:\s+range)?(?:\s+(?:is|of))?\s*)?";
 
-    private static string Amount(string name) =>
-        $@"(?<{name}c>{Currency}\s*)?(?<{name}>{Number})\s*(?<{name}m>{Multiplier})?{NotAUnit}(?<{name}t>\s*(?:{Currency}|/-))?";
+    private const string AmountA =
+        $@"(?<ac>{Currency}\s*)?(?<a>{Number})\s*(?<am>{Multiplier})?{NotAUnit}(?<at>\s*(?:{Currency}|/-))?";
 
-    private static readonly string RangePattern =
-        $@"{PriceLead}(?:(?:between\s+{Amount("a")}\s*(?:and|-|–|to)\s*{Amount("b")})|(?:(?:from\s+)?{Amount("a")}\s*(?:-|–|to)\s*{Amount("b")}))";
+    private const string AmountB =
+        $@"(?<bc>{Currency}\s*)?(?<b>{Number})\s*(?<bm>{Multiplier})?{NotAUnit}(?<bt>\s*(?:{Currency}|/-))?";
 
-    private static readonly string MaxPattern =
-        $@"{PriceLead}(?:under|below|beneath|less\s+than|lesser\s+than|lower\s+than|cheaper\s+than|up\s*to|upto|till|within|max(?:imum)?|at\s+most|not\s+more\s+than|no\s+more\s+than|<=?)\s*{Amount("a")}"
-        + $@"|{PriceLead}{Amount("a")}\s*(?:or\s+less|or\s+below|or\s+under|and\s+below|and\s+under|and\s+less|max(?:imum)?\b)";
+    private const string RangePattern =
+        $@"{PriceLead}(?:(?:between\s+{AmountA}\s*(?:and|-|–|to)\s*{AmountB})|(?:(?:from\s+)?{AmountA}\s*(?:-|–|to)\s*{AmountB}))";
 
-    private static readonly string MinPattern =
-        $@"{PriceLead}(?:over|above|more\s+than|greater\s+than|higher\s+than|min(?:imum)?|at\s+least|starting\s+(?:at|from)|from|>=?)\s*{Amount("a")}"
-        + $@"|{PriceLead}{Amount("a")}\s*(?:\+|or\s+more|or\s+above|and\s+above|and\s+over|and\s+more|onwards?|plus\b)";
+    private const string MaxPattern =
+        $@"{PriceLead}(?:under|below|beneath|less\s+than|lesser\s+than|lower\s+than|cheaper\s+than|up\s*to|upto|till|within|max(?:imum)?|at\s+most|not\s+more\s+than|no\s+more\s+than|<=?)\s*{AmountA}"
+        + $@"|{PriceLead}{AmountA}\s*(?:or\s+less|or\s+below|or\s+under|and\s+below|and\s+under|and\s+less|max(?:imum)?\b)";
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const string MinPattern =
+        $@"{PriceLead}(?:over|above|more\s+than|greater\s+than|higher\s+than|min(?:imum)?|at\s+least|starting\s+(?:at|from)|from|>=?)\s*{AmountA}"
+        + $@"|{PriceLead}{AmountA}\s*(?:\+|or\s+more|or\s+above|and\s+above|and\s+over|and\s+more|onwards?|plus\b)";
 
-    // Declared before the regexes: static fields initialise in text order.
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(50);
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly Regex Range = new(RangePattern, Options, Timeout);
-    private static readonly Regex Max = new(MaxPattern, Options, Timeout);
-    private static readonly Regex Min = new(MinPattern, Options, Timeout);
+    /// <summary>Only this much of a text is searched for price phrases; the rest is returned unchanged.</summary>
+    public const int MaxChars = 1024;
 
     /// <summary>
     /// The first range, upper and lower bound found in <paramref name="text"/> (a range wins over single bounds), with
     /// every recognised phrase cut out of the returned text. Never throws.
     /// </summary>
-    public static PriceRange Extract(string text)
+    public static PriceRange Extract(string? text)
     {
+        text ??= string.Empty;
         double? min = null, max = null;
+        var tail = string.Empty;
+        if (text.Length > MaxChars)
+        {
+            // No timeout on these patterns (a cold start could trip one); bounded input bounds their work instead.
+            var cut = char.IsHighSurrogate(text[MaxChars - 1]) ? MaxChars - 1 : MaxChars;
+            tail = text[cut..];
+            text = text[..cut];
+        }
+
         try
         {
-            text = Cut(Range, text, match =>
+            text = Cut(Range(), text, match =>
             {
                 if (min is not null || !TryAmount(match, "a", out var a) || !TryAmount(match, "b", out var b))
                 {
@@ -73,7 +82,7 @@ public static partial class PricePhrases
                 (min, max) = (Math.Min(a, b), Math.Max(a, b));
                 return true;
             });
-            text = Cut(Max, text, match =>
+            text = Cut(Max(), text, match =>
             {
                 if (max is not null || !TryBound(match, out var value))
                 {
@@ -83,7 +92,7 @@ public static partial class PricePhrases
                 max = value;
                 return true;
             });
-            text = Cut(Min, text, match =>
+            text = Cut(Min(), text, match =>
             {
                 if (min is not null || !TryBound(match, out var value))
                 {
@@ -96,7 +105,7 @@ public static partial class PricePhrases
         }
         catch (RegexMatchTimeoutException)
         {
-            // Pathological input: keep whatever was understood before the timeout.
+            // Only reachable when the process sets a default regex timeout; keep what was understood.
         }
 
         if (min is { } low && max is { } high && low > high)
@@ -104,8 +113,17 @@ public static partial class PricePhrases
             (min, max) = (high, low);
         }
 
-        return new PriceRange(min, max, text);
+        return new PriceRange(min, max, tail.Length == 0 ? text : text + tail);
     }
+
+    [GeneratedRegex(RangePattern, Options)]
+    private static partial Regex Range();
+
+    [GeneratedRegex(MaxPattern, Options)]
+    private static partial Regex Max();
+
+    [GeneratedRegex(MinPattern, Options)]
+    private static partial Regex Min();
 
     private static string Cut(Regex regex, string text, Func<Match, bool> take) =>
         regex.Replace(text, match => take(match) ? " " : match.Value);
