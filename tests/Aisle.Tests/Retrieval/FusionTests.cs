@@ -11,8 +11,8 @@ public sealed class FusionTests
     {
         var fused = HybridFusion.Fuse(
         [
-            new RankedList("A", 1.0, ["x", "y", "z"]),
-            new RankedList("B", 0.5, ["p", "q", "x"]),
+            new SourceRanking("A", 1.0, ["x", "y", "z"]),
+            new SourceRanking("B", 0.5, ["p", "q", "x"]),
         ]);
 
         var x = fused.Single(h => h.Id == "x");
@@ -26,8 +26,8 @@ public sealed class FusionTests
     {
         var fused = HybridFusion.Fuse(
         [
-            new RankedList("A", 1.0, ["x", "y", "z"]),
-            new RankedList("B", 0.5, ["p", "q", "x"]),
+            new SourceRanking("A", 1.0, ["x", "y", "z"]),
+            new SourceRanking("B", 0.5, ["p", "q", "x"]),
         ]);
 
         // x: 1/61 + 0.5/63; y: 1/62; z: 1/63; p: 0.5/61; q: 0.5/62.
@@ -40,8 +40,8 @@ public sealed class FusionTests
     {
         var fused = HybridFusion.Fuse(
         [
-            new RankedList("A", 1.0, ["b", "d"]),
-            new RankedList("B", 1.0, ["c", "a"]),
+            new SourceRanking("A", 1.0, ["b", "d"]),
+            new SourceRanking("B", 1.0, ["c", "a"]),
         ]);
 
         Assert.Equal(["b", "c", "a", "d"], fused.Select(h => h.Id));
@@ -50,7 +50,7 @@ public sealed class FusionTests
     [Fact]
     public void AnIdRepeatedInOneListCountsOnlyAtItsBestRank()
     {
-        var fused = HybridFusion.Fuse([new RankedList("A", 2.0, ["x", "y", "x"])]);
+        var fused = HybridFusion.Fuse([new SourceRanking("A", 2.0, ["x", "y", "x"])]);
 
         Assert.Equal(2.0 / 61, fused[0].Score, Tolerance);
         Assert.Single(fused[0].Sources);
@@ -62,10 +62,10 @@ public sealed class FusionTests
     {
         var fused = HybridFusion.Fuse(
         [
-            new RankedList("A", 1.0, ["x"]),
-            new RankedList("B", 0.0, ["y"]),
-            new RankedList("C", -1.0, ["x"]),
-            new RankedList("D", double.NaN, ["z"]),
+            new SourceRanking("A", 1.0, ["x"]),
+            new SourceRanking("B", 0.0, ["y"]),
+            new SourceRanking("C", -1.0, ["x"]),
+            new SourceRanking("D", double.NaN, ["z"]),
         ]);
 
         Assert.Equal(["x"], fused.Select(h => h.Id));
@@ -75,7 +75,7 @@ public sealed class FusionTests
     [Fact]
     public void TheRankConstantIsApplied()
     {
-        var fused = HybridFusion.Fuse([new RankedList("A", 1.0, ["x", "y"])], k: 0);
+        var fused = HybridFusion.Fuse([new SourceRanking("A", 1.0, ["x", "y"])], k: 0);
 
         Assert.Equal(1.0, fused[0].Score, Tolerance);
         Assert.Equal(0.5, fused[1].Score, Tolerance);
@@ -84,10 +84,10 @@ public sealed class FusionTests
     [Fact]
     public void LimitKeepsOnlyTheBest()
     {
-        var fused = HybridFusion.Fuse([new RankedList("A", 1.0, ["x", "y", "z"])], limit: 2);
+        var fused = HybridFusion.Fuse([new SourceRanking("A", 1.0, ["x", "y", "z"])], limit: 2);
 
         Assert.Equal(["x", "y"], fused.Select(h => h.Id));
-        Assert.Empty(HybridFusion.Fuse([new RankedList("A", 1.0, ["x"])], limit: 0));
+        Assert.Empty(HybridFusion.Fuse([new SourceRanking("A", 1.0, ["x"])], limit: 0));
     }
 
     [Fact]
