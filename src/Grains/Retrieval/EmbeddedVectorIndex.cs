@@ -284,23 +284,49 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
 
     private VectorHit[] Rescore(ReadOnlySpan<float> query, ref TopCandidates top, int k)
     {
-        var scores = top.Scores;
         var rows = top.Rows;
         var dimensions = Dimensions;
-        for (var i = 0; i < rows.Length; i++)
+        var keys = ArrayPool<ulong>.Shared.Rent(rows.Length);
+        try
         {
-            // Negated so an ascending sort puts the best first.
-            scores[i] = -TensorPrimitives.Dot(query, _vectors.AsSpan(rows[i] * dimensions, dimensions));
-        }
+            // One sortable key per candidate: best score first, then lowest row, so equal scores (duplicate
+            // products) come back in the same order on every call.
+            var sorted = keys.AsSpan(0, rows.Length);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var score = TensorPrimitives.Dot(query, _vectors.AsSpan(rows[i] * dimensions, dimensions));
+                sorted[i] = ((ulong)DescendingBits(score) << 32) | (uint)rows[i];
+            }
 
-        scores.Sort(rows);
-        var hits = new VectorHit[Math.Min(k, rows.Length)];
-        for (var i = 0; i < hits.Length; i++)
+            sorted.Sort();
+            var hits = new VectorHit[Math.Min(k, sorted.Length)];
+            for (var i = 0; i < hits.Length; i++)
+            {
+                var key = sorted[i];
+                hits[i] = new VectorHit(_ids[(int)(uint)key], FromDescendingBits((uint)(key >> 32)));
+            }
+
+            return hits;
+        }
+        finally
         {
-            hits[i] = new VectorHit(_ids[rows[i]], -scores[i]);
+            ArrayPool<ulong>.Shared.Return(keys);
         }
+    }
 
-        return hits;
+    /// <summary>Maps a float to bits whose unsigned order is the float's descending order.</summary>
+    private static uint DescendingBits(float score)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(score + 0f); // + 0 turns -0 into +0
+        var ascending = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+        return ~ascending;
+    }
+
+    private static float FromDescendingBits(uint descending)
+    {
+        var ascending = ~descending;
+        var bits = (ascending & 0x8000_0000u) != 0 ? ascending & 0x7FFF_FFFFu : ~ascending;
+        return BitConverter.UInt32BitsToSingle(bits);
     }
 
     private static bool HasColumnConditions(VectorFilter filter) =>

@@ -138,6 +138,16 @@ public sealed class VectorIndexTests(VectorIndexFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void IdenticalVectorsComeBackInInsertionOrder()
+    {
+        var index = new EmbeddedVectorIndex(Dimensions);
+        var ids = Enumerable.Range(0, 30).Select(i => $"dup-{(i * 7919) % 1000:D3}").ToList();
+        index.Upsert(ids.Select(id => Document(id, Axis(5))).Append(Document("other", Axis(6))).ToList());
+
+        Assert.Equal(ids, index.Search(Axis(5), 30).Select(h => h.Id));
+    }
+
+    [Fact]
     public void EmptyIndexReturnsNoHits()
     {
         Assert.Empty(new EmbeddedVectorIndex(Dimensions).Search(Axis(0), 10));
