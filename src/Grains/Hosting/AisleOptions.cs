@@ -8,6 +8,10 @@ public sealed class AisleOptions
     /// <summary>Folder for the grain database and the embedding cache. Default <c>.aisle-data</c> under the working directory.</summary>
     public string DataDirectory { get; set; } = ".aisle-data";
 
+    /// <summary>Folder for the embedding cache. Default: <see cref="DataDirectory"/>. Several data directories
+    /// (tests, demos) can share one cache, since it is keyed by product text.</summary>
+    public string? EmbeddingCacheDirectory { get; set; }
+
     /// <summary>Catalog CSV (Flipkart columns). Default: the bundled <c>data/flipkart/catalog_20k.csv</c>, found by
     /// walking up from the working directory and the application folder.</summary>
     public string? CatalogFile { get; set; }

@@ -62,7 +62,7 @@ public sealed partial class CatalogBootstrapper(
         }
 
         replica.ReportStage("embedding products");
-        var cache = new EmbeddingCache(generator, Path.Combine(settings.DataDirectory, $"embeddings-{generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model"}.bin"));
+        var cache = new EmbeddingCache(generator, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, $"embeddings-{generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model"}.bin"));
         var texts = load.Products.Select(ProductText.For).ToArray();
         var embeddings = await WithProgressAsync("Embedding products", texts.Length, settings.ShowProgress,
             progress => cache.GetOrComputeAsync(texts, progress, cancellationToken));

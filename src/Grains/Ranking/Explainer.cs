@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aisle.Catalog;
+using Aisle.Recommendations;
 using Aisle.Users;
 
 namespace Aisle.Ranking;
@@ -14,21 +15,30 @@ public sealed class Explainer(CatalogReplica catalog)
     public const string Taste = "taste";
     public const string Trending = "trending";
 
-    public IReadOnlyList<string> Explain(ScoredCandidate item, UserProfile? profile, string? query = null)
+    /// <param name="context">For searches: what the query asked for (its words, budget, category).</param>
+    public IReadOnlyList<string> Explain(ScoredCandidate item, UserProfile? profile, QueryUnderstood? context = null)
     {
+        var query = context?.Text;
         var reasons = new List<(double Weight, string Text)>();
         var c = item.Candidate;
         var t = item.Terms;
         var product = catalog.Product(c.Row);
 
-        if (query is not null && c.Sources.Contains(Lexical))
+        if (query is not null)
         {
-            reasons.Add((2 + t.Relevance, $"Matches the words of \"{Shorten(query)}\""));
-        }
-
-        if (query is not null && c.Sources.Contains(Vector))
-        {
-            reasons.Add((1.9 + t.Relevance, $"Close in meaning to \"{Shorten(query)}\""));
+            var words = c.Sources.Contains(Lexical);
+            var meaning = c.Sources.Contains(Vector);
+            var match = (words, meaning) switch
+            {
+                (true, true) => $"Matches \"{Shorten(query)}\" in words and meaning",
+                (true, false) => $"Matches the words of \"{Shorten(query)}\"",
+                (false, true) => $"Close in meaning to \"{Shorten(query)}\"",
+                _ => null,
+            };
+            if (match is not null)
+            {
+                reasons.Add((2 + t.Relevance, match));
+            }
         }
 
         if (c.BecauseOf is { } because && c.Sources.Contains(Neighbours))
@@ -58,17 +68,36 @@ public sealed class Explainer(CatalogReplica catalog)
 
         if (t.PriceFit >= 0.6 && profile?.PriceBand is { } band)
         {
-            reasons.Add((t.PriceFit.Value * 0.8, $"In your price range ({Money(band.Low)}–{Money(band.High)})"));
+            var spread = Math.Max(band.StdDevLogPrice, PriceFit.MinStdDevLogPrice);
+            var low = Math.Exp(band.MeanLogPrice - spread);
+            var high = Math.Exp(band.MeanLogPrice + spread);
+            reasons.Add((t.PriceFit.Value * 0.8, $"In your price range ({Money(low)}–{Money(high)})"));
         }
 
-        if (t.Popularity >= 0.5 || c.Sources.Contains(Trending))
+        if (context?.MaxPrice is { } max && catalog.Price(c.Row) is { } price && price <= max)
         {
-            reasons.Add((0.5 + t.Popularity * 0.3, $"Popular in {LastSegment(product.CategoryPath.Count > 0 ? product.CategoryPath[0] : "the store")}"));
+            reasons.Add((1.5, $"{Money(price)}, within your {Money(max)} budget"));
+        }
+
+        if (context?.Category is { } searchedCategory && c.Sources.Count > 0)
+        {
+            reasons.Add((1.4, $"In {searchedCategory}"));
+        }
+
+        var department = product.CategoryPath.Count > 0 ? product.CategoryPath[0] : "the store";
+        if (t.Popularity >= 0.5)
+        {
+            reasons.Add((0.5 + t.Popularity * 0.3, $"Popular in {department} right now"));
+        }
+        else if (c.Sources.Contains(Trending))
+        {
+            // No traffic behind it yet: the trending list falls back to ratings and discounts, so say that.
+            reasons.Add((0.5, $"A top pick in {department}"));
         }
 
         if (t.Discount >= 0.3)
         {
-            reasons.Add((t.Discount, $"{t.Discount:P0} off".Replace(" ", "", StringComparison.Ordinal)));
+            reasons.Add((t.Discount, $"{Math.Round(t.Discount * 100)}% off"));
         }
 
         if (t.Rating >= 0.8 && product.Rating is { } stars)

@@ -82,9 +82,8 @@ public sealed class Recommender(
         }
 
         AisleMetrics.Searches.Inc();
-        var items = Rank("search", candidates, profile, request.Limit, now, request.Query);
-        var understood = new QueryUnderstood(parsed.Text, parsed.MinPrice, parsed.MaxPrice, parsed.Brand, parsed.Category, parsed.Gender, parsed.Notes);
-        return new RankedList(items, understood);
+        var understood = new QueryUnderstood(text, filter.MinPrice, filter.MaxPrice, filter.Brand, filter.Category, parsed.Gender, parsed.Notes);
+        return new RankedList(Rank("search", candidates, profile, request.Limit, now, understood), understood);
     }
 
     public async Task<RankedList?> SimilarAsync(string productId, UserProfile? profile, int limit, CancellationToken cancellationToken = default)
@@ -179,7 +178,7 @@ public sealed class Recommender(
             catalog.Stock(row), p.Rating, Math.Round(score, 4), reasons, sources);
     }
 
-    private IReadOnlyList<RankedItem> Rank(string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, string? query = null)
+    private IReadOnlyList<RankedItem> Rank(string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, QueryUnderstood? query = null)
     {
         List<ScoredCandidate> scored;
         using (AisleMetrics.Stage(pipeline, "score"))
@@ -190,7 +189,9 @@ public sealed class Recommender(
         List<ScoredCandidate> page;
         using (AisleMetrics.Stage(pipeline, "diversify"))
         {
-            page = Diversifier.Take(scored, limit, Weights.MaxPerBrand, row => catalog.Product(row).Brand);
+            // Products without a brand are grouped by their full category path, which in this catalog usually
+            // ends in a brand node ("Timewel Wrist Watches"), so they cannot flood a page either.
+            page = Diversifier.Take(scored, limit, Weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category);
         }
 
         using (AisleMetrics.Stage(pipeline, "explain"))
