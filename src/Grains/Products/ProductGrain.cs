@@ -142,8 +142,19 @@ public sealed class ProductGrain(
 
     private async Task ChangeDurablyAsync(ProductState next)
     {
+        var previous = state.State;
         state.State = next with { Version = next.Version + 1 };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not written means not granted: a reservation the caller sees fail must not have taken stock.
+            state.State = previous;
+            throw;
+        }
+
         _dirty = false;
         replica.Apply(Snapshot());
     }
@@ -159,8 +170,8 @@ public sealed class ProductGrain(
     {
         if (_dirty)
         {
-            _dirty = false;
             await state.WriteStateAsync(cancellationToken);
+            _dirty = false;
         }
     }
 

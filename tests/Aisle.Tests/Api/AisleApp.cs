@@ -34,6 +34,8 @@ public sealed class AisleApp : IAsyncDisposable
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            // Port 0: the OS picks a free loopback port, so several instances can run side by side.
+            web.UseUrls("http://127.0.0.1:0");
             web.UseSetting("Aisle:DataDirectory", dataDirectory);
             web.UseSetting("Aisle:EmbeddingCacheDirectory", EmbeddingCache);
             web.UseSetting("Aisle:ShowProgress", "false");
@@ -45,7 +47,7 @@ public sealed class AisleApp : IAsyncDisposable
                 web.UseSetting(key, value);
             }
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         factory.StartServer();
         var client = factory.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(30);
