@@ -5,7 +5,6 @@ using Aisle.Ranking;
 using Aisle.Storage;
 using Aisle.Users;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Aisle.Tests.Grains;
@@ -36,10 +35,6 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>The replica row of a catalog product.</summary>
     public int Row(string productId) =>
         Replica.TryGetRow(productId, out var row) ? row : throw new ArgumentException($"'{productId}' is not in the test catalog.");
-
-    /// <summary>The silo's grain storage, to look at what was really persisted.</summary>
-    public IGrainStorage Storage =>
-        Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(AisleStorage.Name);
 
     public async Task InitializeAsync()
     {
