@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace Aisle.Storage;
@@ -18,11 +18,13 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure)
     {
         var services = builder.Services;
-        services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
-        // Fills GrainStorageSerializer with the silo's default serializer when the caller set none.
-        services.TryAddEnumerable(ServiceDescriptor.Transient<
-            IPostConfigureOptions<SqliteGrainStorageOptions>,
-            DefaultStorageProviderSerializerOptionsConfigurator<SqliteGrainStorageOptions>>());
+        // When the caller set no serializer, use Orleans' own binary codec rather than the silo-wide default
+        // (Newtonsoft JSON): grain states are [GenerateSerializer] records holding immutable collections, which
+        // that JSON serializer writes but cannot read back ("Cannot preserve reference to readonly dictionary").
+        services.AddOptions<SqliteGrainStorageOptions>(name)
+            .Configure(configure)
+            .PostConfigure<Serializer>((options, serializer) =>
+                options.GrainStorageSerializer ??= new OrleansGrainStorageSerializer(serializer));
         // Keyed IGrainStorage, default-provider alias and lifecycle participation, the way Orleans' own providers do.
         services.AddGrainStorage(name, Create);
         services.AddKeyedSingleton<IGrainStateReader>(
