@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Query;
 using Aisle.Retrieval;
 
 namespace Aisle.Ranking;
@@ -18,7 +19,7 @@ public sealed record ProductFilter(
 {
     private string[]? _segments;
 
-    private string[]? Segments => Category is null ? null : _segments ??= CategoryMatch.Segments(Category);
+    private string[]? Segments => Category is null ? null : _segments ??= CategoryPath.Segments(Category);
 
     public bool Accepts(CatalogReplica catalog, int row)
     {
@@ -28,7 +29,7 @@ public sealed record ProductFilter(
             return false;
         }
 
-        if (Segments is { } segments && !CategoryMatch.Matches(product.CategoryPath, segments))
+        if (Segments is { } segments && !CategoryPath.StartsWith(product.CategoryPath, segments))
         {
             return false;
         }
@@ -57,43 +58,45 @@ public sealed record ProductFilter(
     public VectorFilter ToVectorFilter() => new(Category, Brand, MinPrice, MaxPrice, InStockOnly, ExcludeIds);
 }
 
-/// <summary>Gendered product words: a search for men's shoes should not show products labelled for women.</summary>
+/// <summary>Gendered products: a search for men's shoes should not show products labelled only for women.</summary>
 public static class GenderWords
 {
-    private static readonly Dictionary<string, string[]> Opposites = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Men"] = ["women", "women's", "womens", "ladies", "girls", "girl's"],
-        ["Women"] = ["men", "men's", "mens", "boys", "boy's", "gents"],
-        ["Boys"] = ["girls", "girl's", "women", "women's"],
-        ["Girls"] = ["boys", "boy's", "men", "men's"],
-    };
-
-    private static readonly char[] Separators = [' ', ',', '(', ')', '-', '/', '&', '.'];
-
-    /// <summary>True when the product's name or category names a gender other than <paramref name="gender"/>.</summary>
+    /// <summary>
+    /// True when the product's name or category names a gender that conflicts with <paramref name="gender"/> and none
+    /// that fits it ("For Men, Women" fits both; a product naming no gender fits every search).
+    /// </summary>
     public static bool Contradicts(Product product, string gender)
     {
-        if (!Opposites.TryGetValue(gender, out var opposite))
+        var (fits, conflicts) = gender switch
+        {
+            Genders.Men => ((string[])[Genders.Men, Genders.Unisex], (string[])[Genders.Women, Genders.Girls]),
+            Genders.Women => ([Genders.Women, Genders.Unisex], [Genders.Men, Genders.Boys]),
+            Genders.Boys => ([Genders.Boys, Genders.Kids, Genders.Unisex], [Genders.Girls, Genders.Women]),
+            Genders.Girls => ([Genders.Girls, Genders.Kids, Genders.Unisex], [Genders.Boys, Genders.Men]),
+            _ => ([], []),
+        };
+        if (conflicts.Length == 0)
         {
             return false;
         }
 
-        return ContainsAny(product.Name, opposite) || product.CategoryPath.Any(segment => ContainsAny(segment, opposite));
-    }
-
-    private static bool ContainsAny(string text, string[] words)
-    {
-        foreach (var token in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        var conflicting = false;
+        foreach (var text in product.CategoryPath.Prepend(product.Name))
         {
-            foreach (var word in words)
+            foreach (var token in QueryTokens.Split(text))
             {
-                if (token.Equals(word, StringComparison.OrdinalIgnoreCase))
+                if (Genders.Of(token) is { } named)
                 {
-                    return true;
+                    if (fits.Contains(named))
+                    {
+                        return false;
+                    }
+
+                    conflicting |= conflicts.Contains(named);
                 }
             }
         }
 
-        return false;
+        return conflicting;
     }
 }

@@ -1,3 +1,4 @@
+using Aisle.Catalog;
 using System.Collections.Concurrent;
 
 namespace Aisle.Retrieval.Vector;
