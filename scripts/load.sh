@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test of a running Aisle on loopback with hey (Debian package `hey`): a fixed request rate for a bounded time
-# against search and recommendations, printing requests/s and the latency percentiles.
+# against search and recommendations, printing requests/s and the latency percentiles after a 5 s warm-up.
 #
 #   scripts/load.sh [base-url] [seconds] [rate]      defaults: http://127.0.0.1:5000 20 200
 #
@@ -27,6 +27,8 @@ done
 
 run() {
   local name=$1 url=$2
+  # Warm-up, not measured: JIT tiering and the per-query embedding cache settle in the first seconds.
+  hey -z 5s -c "$workers" -q $((rate / workers)) "$url" > /dev/null
   # hey -q is per worker: total rate = workers * q.
   hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) "$url" > "/tmp/aisle-load-$name.txt"
   local rps p50 p99 errors

@@ -55,7 +55,12 @@ public static class ApiHosting
 
     public static WebApplication UseAisleApi(this WebApplication app)
     {
-        app.UseExceptionHandler(handler => handler.Run(WriteExceptionAsProblemAsync));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteExceptionAsProblemAsync,
+            // Expected answers (still loading, a bad request) are not errors worth a stack trace in the log.
+            SuppressDiagnosticsCallback = context => Unwrap(context.Exception) is CatalogNotReadyException or BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseHttpMetrics();
         app.UseRateLimiter();

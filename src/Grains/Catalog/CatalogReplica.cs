@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aisle.Products;
 using Aisle.Ranking;
 
@@ -18,6 +19,8 @@ public sealed class CatalogReplica
     private DecayedValue[] _popularity = [];
     private string[][] _neighbours = [];
     private long[] _version = [];
+    private GenderSet[] _genders = [];
+    private readonly ConcurrentDictionary<string, int[]> _rowsByCategory = new(StringComparer.OrdinalIgnoreCase);
     private volatile string _stage = "starting";
     private volatile bool _ready;
 
@@ -63,6 +66,8 @@ public sealed class CatalogReplica
         _popularity = new DecayedValue[products.Count];
         _neighbours = Enumerable.Repeat(Array.Empty<string>(), products.Count).ToArray();
         _version = new long[products.Count];
+        _genders = products.Select(GenderWords.Of).ToArray();
+        _rowsByCategory.Clear();
         _rowOf = rowOf;
     }
 
@@ -86,6 +91,25 @@ public sealed class CatalogReplica
     public double Popularity(int row, DateTimeOffset now) => _popularity[row].ValueAt(now, Options.PopularityHalfLife);
 
     public IReadOnlyList<string> Neighbours(int row) => _neighbours[row];
+
+    public GenderSet Genders(int row) => _genders[row];
+
+    /// <summary>Rows whose category path starts with <paramref name="category"/> (whole segments, any case), cached
+    /// per filter text: trending and browse lists scan a category's rows instead of the whole catalog.</summary>
+    public int[] RowsIn(string category) => _rowsByCategory.GetOrAdd(category, filter =>
+    {
+        var segments = CategoryPath.Segments(filter);
+        var rows = new List<int>();
+        for (var row = 0; row < _products.Length; row++)
+        {
+            if (CategoryPath.StartsWith(_products[row].CategoryPath, segments))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows.ToArray();
+    });
 
     /// <summary>Applies a product grain's snapshot unless a newer one was already applied.</summary>
     public void Apply(ProductSnapshot snapshot)

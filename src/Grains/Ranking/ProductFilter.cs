@@ -47,7 +47,7 @@ public sealed record ProductFilter(
             }
         }
 
-        if (Gender is not null && GenderWords.Contradicts(product, Gender))
+        if (Gender is not null && GenderWords.Contradicts(catalog.Genders(row), Gender))
         {
             return false;
         }
@@ -58,45 +58,60 @@ public sealed record ProductFilter(
     public VectorFilter ToVectorFilter() => new(Category, Brand, MinPrice, MaxPrice, InStockOnly, ExcludeIds);
 }
 
+/// <summary>The genders a product's name or category names, as flags (precomputed per row by the replica).</summary>
+[Flags]
+public enum GenderSet : byte
+{
+    None = 0,
+    Men = 1,
+    Women = 2,
+    Boys = 4,
+    Girls = 8,
+    Kids = 16,
+    Unisex = 32,
+}
+
 /// <summary>Gendered products: a search for men's shoes should not show products labelled only for women.</summary>
 public static class GenderWords
 {
-    /// <summary>
-    /// True when the product's name or category names a gender that conflicts with <paramref name="gender"/> and none
-    /// that fits it ("For Men, Women" fits both; a product naming no gender fits every search).
-    /// </summary>
-    public static bool Contradicts(Product product, string gender)
+    /// <summary>Every gender named in the product's name or category path.</summary>
+    public static GenderSet Of(Product product)
     {
-        var (fits, conflicts) = gender switch
-        {
-            Genders.Men => ((string[])[Genders.Men, Genders.Unisex], (string[])[Genders.Women, Genders.Girls]),
-            Genders.Women => ([Genders.Women, Genders.Unisex], [Genders.Men, Genders.Boys]),
-            Genders.Boys => ([Genders.Boys, Genders.Kids, Genders.Unisex], [Genders.Girls, Genders.Women]),
-            Genders.Girls => ([Genders.Girls, Genders.Kids, Genders.Unisex], [Genders.Boys, Genders.Men]),
-            _ => ([], []),
-        };
-        if (conflicts.Length == 0)
-        {
-            return false;
-        }
-
-        var conflicting = false;
+        var set = GenderSet.None;
         foreach (var text in product.CategoryPath.Prepend(product.Name))
         {
             foreach (var token in QueryTokens.Split(text))
             {
-                if (Genders.Of(token) is { } named)
+                set |= Genders.Of(token) switch
                 {
-                    if (fits.Contains(named))
-                    {
-                        return false;
-                    }
-
-                    conflicting |= conflicts.Contains(named);
-                }
+                    Genders.Men => GenderSet.Men,
+                    Genders.Women => GenderSet.Women,
+                    Genders.Boys => GenderSet.Boys,
+                    Genders.Girls => GenderSet.Girls,
+                    Genders.Kids => GenderSet.Kids,
+                    Genders.Unisex => GenderSet.Unisex,
+                    _ => GenderSet.None,
+                };
             }
         }
 
-        return conflicting;
+        return set;
+    }
+
+    /// <summary>
+    /// True when the product names a gender that conflicts with <paramref name="gender"/> and none that fits it
+    /// ("For Men, Women" fits both; a product naming no gender fits every search).
+    /// </summary>
+    public static bool Contradicts(GenderSet product, string gender)
+    {
+        var (fits, conflicts) = gender switch
+        {
+            Genders.Men => (GenderSet.Men | GenderSet.Unisex, GenderSet.Women | GenderSet.Girls),
+            Genders.Women => (GenderSet.Women | GenderSet.Unisex, GenderSet.Men | GenderSet.Boys),
+            Genders.Boys => (GenderSet.Boys | GenderSet.Kids | GenderSet.Unisex, GenderSet.Girls | GenderSet.Women),
+            Genders.Girls => (GenderSet.Girls | GenderSet.Kids | GenderSet.Unisex, GenderSet.Boys | GenderSet.Men),
+            _ => (GenderSet.None, GenderSet.None),
+        };
+        return (product & fits) == 0 && (product & conflicts) != 0;
     }
 }

@@ -59,7 +59,10 @@ public sealed class Recommender(
             IReadOnlyList<LexicalHit> lexical;
             using (AisleMetrics.Stage("search", "lexical"))
             {
-                lexical = indexes.Lexical.Search(text, CandidatesPerSource, id => catalog.TryGetRow(id, out var row) && filter.Accepts(catalog, row));
+                // Once the gender is a filter, "men" in the text would only make BM25 score thousands of products
+                // that the filter then checks one by one.
+                var words = parsed.Gender is null ? text : string.Join(' ', QueryTokens.Split(text).Where(t => Genders.Of(t) is null));
+                lexical = indexes.Lexical.Search(words, CandidatesPerSource, id => catalog.TryGetRow(id, out var row) && filter.Accepts(catalog, row));
             }
 
             using (AisleMetrics.Stage("search", "fuse"))
@@ -206,8 +209,11 @@ public sealed class Recommender(
     private List<(int Row, double Score)> TopByPopularity(ProductFilter filter, int count, DateTimeOffset now)
     {
         var top = new PriorityQueue<int, double>(count + 1);
-        for (var row = 0; row < catalog.Count; row++)
+        var rows = filter.Category is null ? null : catalog.RowsIn(filter.Category);
+        var total = rows?.Length ?? catalog.Count;
+        for (var i = 0; i < total; i++)
         {
+            var row = rows?[i] ?? i;
             if (!filter.Accepts(catalog, row))
             {
                 continue;
