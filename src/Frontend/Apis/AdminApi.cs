@@ -12,7 +12,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<AdminApiKeyFilter>();
+        var admin = app.MapGroup(AdminApiKey.PathPrefix).WithTags("Admin");
         admin.MapPut("/products/{id}/price", SetPriceAsync)
             .WithName("SetPrice")
             .WithSummary("Set a product's selling price (needs X-Api-Key).")

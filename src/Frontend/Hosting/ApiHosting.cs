@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Aisle.Frontend.Health;
+using Aisle.Frontend.Security;
 using Aisle.Recommendations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -64,6 +65,7 @@ public static class ApiHosting
         app.UseStatusCodePages();
         app.UseHttpMetrics();
         app.UseRateLimiter();
+        app.UseAdminApiKey();
         return app;
     }
 

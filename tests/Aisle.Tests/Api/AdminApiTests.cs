@@ -20,6 +20,15 @@ public sealed class AdminApiTests(AisleAppFixture app)
     }
 
     [Fact]
+    public async Task TheKeyIsCheckedBeforeTheBody()
+    {
+        using var content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
+        using var missing = await app.Client.PutAsync($"/api/admin/products/{Product}/stock", content);
+
+        await missing.AssertProblemAsync(401);
+    }
+
+    [Fact]
     public async Task ANewPriceIsServedAndFilteredOnAtOnce()
     {
         var target = (await app.Client.GetListAsync("/api/search?q=analog%20watch&inStock=true&limit=1")).Items[0];
