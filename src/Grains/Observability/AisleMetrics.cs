@@ -99,7 +99,7 @@ public static class AisleMetrics
         "aisle_llm_timeouts_total", "LLM calls abandoned at their deadline.", "purpose");
 
     public static readonly Counter LlmFallbacks = Metrics.CreateCounter(
-        "aisle_llm_fallbacks_total", "Requests answered without the LLM (timeout, error or none configured) by the rule-based path.", "purpose");
+        "aisle_llm_fallbacks_total", "LLM calls whose answer went unused (timeout, error, unusable reply), so the rule-based path answered.", "purpose");
 
     public static readonly Counter LlmCacheHits = Metrics.CreateCounter(
         "aisle_llm_cache_hits_total", "LLM answers served from the cache instead of a call.", "purpose");
