@@ -84,6 +84,7 @@ public static class EventsApi
         }
 
         var rejected = new List<RejectedEvent>();
+        var purchases = new List<ShopperEvent>();
         var accepted = 0;
         var byUser = parsed.GroupBy(p => p.UserId, StringComparer.Ordinal).ToArray();
         var outcomes = await Task.WhenAll(byUser.Select(group =>
@@ -95,15 +96,27 @@ public static class EventsApi
             {
                 var outcome = outcomes[g][i];
                 AisleMetrics.Events.WithLabels(group[i].Event.Kind.WireName(), outcome.Accepted ? "accepted" : "rejected").Inc();
+                AisleMetrics.EventApplied(group[i].Event.Kind, outcome.Accepted);
                 if (outcome.Accepted)
                 {
                     accepted++;
+                    if (group[i].Event.Kind == InteractionKind.Purchase)
+                    {
+                        purchases.Add(group[i].Event);
+                    }
                 }
                 else
                 {
                     rejected.Add(new RejectedEvent(group[i].Index, outcome.Error ?? "rejected"));
                 }
             }
+        }
+
+        foreach (var purchase in purchases)
+        {
+            // Revenue at the live price; purchases are rare next to views, so one local read each is cheap.
+            var details = await recommendation.GetProductAsync(purchase.ProductId!);
+            AisleMetrics.Purchased(details?.Product.Price, purchase.Quantity);
         }
 
         if (accepted == 0 && rejected.Count > 0)

@@ -1,3 +1,4 @@
+using Aisle.Users;
 using Prometheus;
 
 namespace Aisle.Observability;
@@ -40,6 +41,121 @@ public static class AisleMetrics
     public static readonly Gauge CatalogReady = Metrics.CreateGauge(
         "aisle_catalog_ready", "1 when this silo's catalog and indexes are loaded.");
 
+    public static readonly Histogram VectorScanDuration = Metrics.CreateHistogram(
+        "aisle_vector_index_scan_duration_seconds", "Time of one k-nearest-neighbour scan of the vector index, by what it serves.",
+        new HistogramConfiguration
+        {
+            LabelNames = ["pipeline"],
+            Buckets = Histogram.ExponentialBuckets(0.00005, 2, 14),
+        });
+
+    public static readonly Counter StockOuts = Metrics.CreateCounter(
+        "aisle_stockouts_total", "Purchases refused because the product had too little stock left.");
+
+    // Business metrics carry the experiment and variant that served the shopper, so one dashboard compares variants.
+    // Until experiments exist every series is experiment="none", variant="default"; the label set stays bounded by
+    // the experiments defined, never by users or products.
+
+    /// <summary>Experiment label value while no experiment is running.</summary>
+    public const string NoExperiment = "none";
+
+    /// <summary>Variant label value while no experiment is running.</summary>
+    public const string DefaultVariant = "default";
+
+    /// <summary>The list surfaces that show products: impressions are counted per surface.</summary>
+    public static readonly IReadOnlyList<string> Surfaces = ["search", "similar", "recommend", "trending"];
+
+    public static readonly Counter Impressions = Metrics.CreateCounter(
+        "aisle_impressions_total", "Products shown: items returned in search, similar, recommendation and trending lists.",
+        "experiment", "variant", "surface");
+
+    public static readonly Counter Clicks = Metrics.CreateCounter(
+        "aisle_clicks_total", "Click events accepted.", "experiment", "variant");
+
+    public static readonly Counter Conversions = Metrics.CreateCounter(
+        "aisle_conversions_total", "Purchase events accepted (stock reserved).", "experiment", "variant");
+
+    public static readonly Counter Revenue = Metrics.CreateCounter(
+        "aisle_revenue_inr_total", "Revenue of accepted purchases: live selling price times quantity, in the catalog's currency (INR).",
+        "experiment", "variant");
+
+    // LLM metrics: zero until an LLM is configured, published from the start so dashboards and alerts have series.
+
+    /// <summary>The one LLM use planned so far: query understanding in front of the rules.</summary>
+    public const string QueryUnderstandingPurpose = "query_understanding";
+
+    public static readonly Counter LlmCalls = Metrics.CreateCounter(
+        "aisle_llm_calls_total", "Calls made to the LLM, by purpose.", "purpose");
+
+    public static readonly Histogram LlmCallDuration = Metrics.CreateHistogram(
+        "aisle_llm_call_duration_seconds", "Latency of LLM calls, by purpose.",
+        new HistogramConfiguration
+        {
+            LabelNames = ["purpose"],
+            Buckets = Histogram.ExponentialBuckets(0.025, 2, 10),
+        });
+
+    public static readonly Counter LlmTimeouts = Metrics.CreateCounter(
+        "aisle_llm_timeouts_total", "LLM calls abandoned at their deadline.", "purpose");
+
+    public static readonly Counter LlmFallbacks = Metrics.CreateCounter(
+        "aisle_llm_fallbacks_total", "LLM calls whose answer went unused (timeout, error, unusable reply), so the rule-based path answered.", "purpose");
+
+    public static readonly Counter LlmCacheHits = Metrics.CreateCounter(
+        "aisle_llm_cache_hits_total", "LLM answers served from the cache instead of a call.", "purpose");
+
+    static AisleMetrics()
+    {
+        // A labelled series exists only once a child is created; create the known ones so they read 0, not absent.
+        foreach (var surface in Surfaces)
+        {
+            Impressions.WithLabels(NoExperiment, DefaultVariant, surface);
+        }
+
+        Clicks.WithLabels(NoExperiment, DefaultVariant);
+        Conversions.WithLabels(NoExperiment, DefaultVariant);
+        Revenue.WithLabels(NoExperiment, DefaultVariant);
+        LlmCalls.WithLabels(QueryUnderstandingPurpose);
+        LlmCallDuration.WithLabels(QueryUnderstandingPurpose);
+        LlmTimeouts.WithLabels(QueryUnderstandingPurpose);
+        LlmFallbacks.WithLabels(QueryUnderstandingPurpose);
+        LlmCacheHits.WithLabels(QueryUnderstandingPurpose);
+    }
+
+    /// <summary>Counts the items of one list as impressions of the default variant.</summary>
+    public static void Shown(string surface, int items) =>
+        Impressions.WithLabels(NoExperiment, DefaultVariant, surface).Inc(items);
+
+    /// <summary>Counts what one applied event means for the business: a click, a conversion, or a stock-out (a purchase
+    /// refused; the API has already turned away unknown products, so lack of stock is the only reason left).</summary>
+    public static void EventApplied(InteractionKind kind, bool accepted)
+    {
+        switch (kind)
+        {
+            case InteractionKind.Click when accepted:
+                Clicks.WithLabels(NoExperiment, DefaultVariant).Inc();
+                break;
+            case InteractionKind.Purchase when accepted:
+                Conversions.WithLabels(NoExperiment, DefaultVariant).Inc();
+                break;
+            case InteractionKind.Purchase:
+                StockOuts.Inc();
+                break;
+        }
+    }
+
+    /// <summary>Adds one accepted purchase's revenue; a product without a known price adds nothing.</summary>
+    public static void Purchased(decimal? price, int quantity)
+    {
+        if (price is { } p && p > 0)
+        {
+            Revenue.WithLabels(NoExperiment, DefaultVariant).Inc((double)(p * quantity));
+        }
+    }
+
     /// <summary>Times one pipeline stage into <see cref="StageDuration"/>; dispose to stop.</summary>
     public static Prometheus.ITimer Stage(string pipeline, string stage) => StageDuration.WithLabels(pipeline, stage).NewTimer();
+
+    /// <summary>Times one vector index scan into <see cref="VectorScanDuration"/>; dispose to stop.</summary>
+    public static Prometheus.ITimer VectorScan(string pipeline) => VectorScanDuration.WithLabels(pipeline).NewTimer();
 }

@@ -53,7 +53,7 @@ public sealed class Recommender(
             using (AisleMetrics.Stage("search", "vector"))
             {
                 var query = await embedder.EmbedAsync(text, cancellationToken);
-                semantic = await vectors.SearchAsync(query, CandidatesPerSource, filter.ToVectorFilter(), cancellationToken);
+                semantic = await ScanAsync("search", query, CandidatesPerSource, filter.ToVectorFilter(), cancellationToken);
             }
 
             IReadOnlyList<LexicalHit> lexical;
@@ -102,7 +102,7 @@ public sealed class Recommender(
         using (AisleMetrics.Stage("similar", "candidates"))
         {
             var exclude = new HashSet<string>(StringComparer.Ordinal) { productId };
-            var hits = await vectors.SearchAsync(catalog.Vector(anchor), CandidatesPerSource, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
+            var hits = await ScanAsync("similar", catalog.Vector(anchor), CandidatesPerSource, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
             candidates.Add(Explainer.Similar, Rows(hits), product.Name);
             candidates.Add(Explainer.Neighbours, NeighbourRows(anchor, exclude), product.Name);
         }
@@ -132,7 +132,7 @@ public sealed class Recommender(
             var filter = new VectorFilter(InStockOnly: true, ExcludeIds: exclude);
             if (profile.Taste is { } taste)
             {
-                candidates.Add(Explainer.Taste, Rows(await vectors.SearchAsync(taste, CandidatesPerSource, filter, cancellationToken)));
+                candidates.Add(Explainer.Taste, Rows(await ScanAsync("recommend", taste, CandidatesPerSource, filter, cancellationToken)));
             }
 
             // The latest few distinct items: what they are seen with, and what looks like them.
@@ -145,7 +145,7 @@ public sealed class Recommender(
 
                 var name = catalog.Product(row).Name;
                 candidates.Add(Explainer.Neighbours, NeighbourRows(row, exclude), name);
-                candidates.Add(Explainer.Similar, Rows(await vectors.SearchAsync(catalog.Vector(row), 30, filter, cancellationToken)), name);
+                candidates.Add(Explainer.Similar, Rows(await ScanAsync("recommend", catalog.Vector(row), 30, filter, cancellationToken)), name);
             }
 
             foreach (var category in profile.CategoryAffinity.Where(c => c.Key.Contains(" > ", StringComparison.Ordinal))
@@ -197,10 +197,19 @@ public sealed class Recommender(
             page = Diversifier.Take(scored, limit, Weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category);
         }
 
+        AisleMetrics.Shown(pipeline, page.Count);
         using (AisleMetrics.Stage(pipeline, "explain"))
         {
             var explainer = new Explainer(catalog);
             return page.Select(s => Describe(s.Candidate.Row, s.Score, explainer.Explain(s, profile, query), s.Candidate.Sources)).ToArray();
+        }
+    }
+
+    private async Task<IReadOnlyList<VectorHit>> ScanAsync(string pipeline, ReadOnlyMemory<float> query, int k, VectorFilter filter, CancellationToken cancellationToken)
+    {
+        using (AisleMetrics.VectorScan(pipeline))
+        {
+            return await vectors.SearchAsync(query, k, filter, cancellationToken);
         }
     }
 
