@@ -16,8 +16,8 @@ pg_port=${AISLE_PG_PORT:-55432}
 http_port=${AISLE_HTTP_PORT:-5000}
 admin_key=${AISLE_ADMIN_KEY:-local-admin-key}
 cache=${AISLE_EMBEDDING_CACHE:-$dir/embeddings}
-silo_dll=src/Silo/bin/Release/net10.0/linux-x64/Aisle.Silo.dll
-frontend_dll=src/Frontend/bin/Release/net10.0/linux-x64/Aisle.Frontend.dll
+silo_dll=$PWD/src/Silo/bin/Release/net10.0/linux-x64/Aisle.Silo.dll
+frontend_dll=$PWD/src/Frontend/bin/Release/net10.0/linux-x64/Aisle.Frontend.dll
 mkdir -p "$dir"
 
 wait_ready() {
@@ -36,8 +36,9 @@ start_process() {
     echo "$name already running (pid $(cat "$dir/$name.pid"))"
     return
   fi
-  # setsid: the process outlives this script; stop finds it by the pid file.
-  env "$@" setsid dotnet "$dll" > "$dir/$name.log" 2>&1 < /dev/null &
+  # setsid: the process outlives this script; stop finds it by the pid file. Started in its own folder, so its
+  # appsettings.json applies.
+  (cd "$(dirname "$dll")" && exec env "$@" setsid dotnet "$(basename "$dll")") > "$dir/$name.log" 2>&1 < /dev/null &
   echo $! > "$dir/$name.pid"
   echo "$name started (pid $!, log $dir/$name.log)"
 }

@@ -12,7 +12,8 @@ using Prometheus;
 //
 //   dotnet run --project src/Silo                    run a silo
 //   dotnet run --project src/Silo -- schema apply    apply the PostgreSQL schema scripts and exit
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the silo's folder, so its appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var cluster = PostgresClusterSettings.From(builder.Configuration);
 
 if (args is ["schema", "apply", ..])

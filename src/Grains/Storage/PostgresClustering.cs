@@ -12,11 +12,18 @@ public static class PostgresClustering
 {
     /// <summary>
     /// Failure detection tuned for a small cluster that must answer again within seconds of losing a silo: probes
-    /// every second, declared dead after 3 missed probes by the one other silo; calls give up after 10 s instead
-    /// of Orleans' default 30 s, so a request stuck on a dead silo fails fast and can be retried.
+    /// every second, declared dead after 3 missed probes (one vote is enough: with two silos only one can vote).
     /// </summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Silo-to-silo calls give up after 10 s instead of Orleans' default 30 s.</summary>
+    private static readonly TimeSpan SiloResponseTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A frontend's call gives up after 5 s: a request forwarded by a gateway to a silo that then died gets no
+    /// answer at all, and the shopper should get an error to retry rather than a 30 s hang.
+    /// </summary>
+    private static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(5);
 
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo, PostgresClusterSettings settings)
     {
@@ -41,7 +48,7 @@ public static class PostgresClustering
             options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
             options.TableRefreshTimeout = TimeSpan.FromSeconds(5);
         });
-        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
+        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = SiloResponseTimeout);
         return silo;
     }
 
@@ -59,7 +66,7 @@ public static class PostgresClustering
         });
         // Refresh the gateway list often, so a dead silo's gateway is dropped (and a new one found) within seconds.
         client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-        client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
+        client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ClientResponseTimeout);
         return client;
     }
 }
