@@ -12,7 +12,8 @@ namespace Aisle.Storage;
 /// <summary>
 /// Orleans grain storage in PostgreSQL: the grain state of an Aisle cluster, shared by every silo. Same contract as
 /// <see cref="SqliteGrainStorage"/> (one row per state name and grain, version etags that only grow, tombstones on
-/// clear); writes of all grains of this silo are group-committed by <see cref="PostgresStateWriter"/>.
+/// clear); writes of all grains of this silo are group-committed by <see cref="PostgresStateWriter"/>, and point reads are
+/// batched by <see cref="PostgresStateReader"/>.
 /// </summary>
 /// <remarks>The table is created by the silo's schema scripts, not here: a silo should not need DDL rights.</remarks>
 public sealed class PostgresGrainStorage
@@ -24,6 +25,7 @@ public sealed class PostgresGrainStorage
     private readonly ILogger<PostgresGrainStorage> _logger;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStateWriter _writer;
+    private readonly PostgresStateReader _reader;
     private readonly ConcurrentDictionary<GrainType, string> _grainTypeNames = new();
     private int _disposed;
 
@@ -46,6 +48,7 @@ public sealed class PostgresGrainStorage
         _logger = logger;
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         _writer = new PostgresStateWriter(_dataSource, options.Writers, options.MaxBatch, logger);
+        _reader = new PostgresStateReader(_dataSource, options.Readers, logger);
     }
 
     /// <inheritdoc/>
@@ -62,16 +65,11 @@ public sealed class PostgresGrainStorage
     /// <inheritdoc/>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var command = _dataSource.CreateCommand(PostgresStateSql.ReadOne);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = GrainTypeName(grainId) });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key.ToString()! });
-        await using var row = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        if (await row.ReadAsync().ConfigureAwait(false))
+        var stored = await _reader.ReadAsync(stateName, GrainTypeName(grainId), grainId.Key.ToString()!).ConfigureAwait(false);
+        if (stored is { } row)
         {
-            var version = row.GetInt64(0);
-            grainState.State = Deserialize<T>(row.GetFieldValue<byte[]>(1));
-            grainState.ETag = FormatEtag(version);
+            grainState.State = Deserialize<T>(row.Payload);
+            grainState.ETag = FormatEtag(row.Version);
             grainState.RecordExists = true;
         }
         else
@@ -140,6 +138,7 @@ public sealed class PostgresGrainStorage
         }
 
         await _writer.DisposeAsync().ConfigureAwait(false);
+        await _reader.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 

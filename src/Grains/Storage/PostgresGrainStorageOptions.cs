@@ -14,6 +14,9 @@ public sealed class PostgresGrainStorageOptions : IStorageProviderSerializerOpti
     /// </summary>
     public int Writers { get; set; } = 2;
 
+    /// <summary>Reader loops answering queued point reads, a batch per query. Default 2.</summary>
+    public int Readers { get; set; } = 2;
+
     /// <summary>Most changes committed in one transaction. Default 512.</summary>
     public int MaxBatch { get; set; } = 512;
 

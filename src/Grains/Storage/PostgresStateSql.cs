@@ -9,9 +9,14 @@ internal static class PostgresStateSql
     /// <summary>Parameters: state, type, key, payload (NULL clears), expected version (NULL: none live).</summary>
     public const string Write = "SELECT ok, new_version FROM aisle_write_state($1, $2, $3, $4, $5)";
 
-    public const string ReadOne = """
-        SELECT version, payload FROM aisle_grain_state
-        WHERE state_name = $1 AND grain_type = $2 AND grain_key = $3 AND payload IS NOT NULL
+    /// <summary>Point reads of many states at once: parallel arrays of state names, grain types and keys; returns
+    /// the 1-based position of each live state found with its version and payload.</summary>
+    public const string ReadMany = """
+        SELECT wanted.position, s.version, s.payload
+        FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS wanted(state_name, grain_type, grain_key, position)
+        JOIN aisle_grain_state s
+          ON s.state_name = wanted.state_name AND s.grain_type = wanted.grain_type AND s.grain_key = wanted.grain_key
+        WHERE s.payload IS NOT NULL
         """;
 
     public const string ReadAll = """

@@ -51,6 +51,5 @@ public sealed class ClusterSecurityTests(ClusterFixture cluster)
         using var ready = await limited.Client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         statuses.ForEach(r => r.Dispose());
-        Directory.Delete(data, recursive: true);
     }
 }
