@@ -1,19 +1,33 @@
 using Aisle.Hosting;
+using Aisle.Storage;
 
 namespace Aisle.Frontend.Hosting;
 
-/// <summary>How the frontend reaches grains: by default it co-hosts an embedded silo (one process, nothing to install).</summary>
+/// <summary>
+/// How the frontend reaches grains, by <c>Aisle:Mode</c>: <c>Embedded</c> (default) co-hosts a silo in this process
+/// (localhost clustering, SQLite, nothing to install); <c>Cluster</c> makes it an Orleans client of the silos that
+/// share the PostgreSQL database of <c>ConnectionStrings:Aisle</c> (see docs/cluster.md).
+/// </summary>
 public static class OrleansHosting
 {
-    /// <summary>Configuration key <c>Aisle:Mode</c>: <c>Embedded</c> (default) co-hosts a silo with localhost clustering.</summary>
+    /// <summary>Configuration key <c>Aisle:Mode</c>: <c>Embedded</c> (default) or <c>Cluster</c>.</summary>
     public const string ModeKey = "Aisle:Mode";
 
     public static WebApplicationBuilder AddAisleOrleans(this WebApplicationBuilder builder)
     {
         var mode = builder.Configuration[ModeKey] ?? "Embedded";
+        if (mode.Equals("Cluster", StringComparison.OrdinalIgnoreCase))
+        {
+            var cluster = PostgresClusterSettings.Require(builder.Configuration);
+            builder.UseOrleansClient(client => client.UsePostgresClustering(cluster));
+            // The APIs take the clock from DI; embedded, the co-hosted silo registers it.
+            builder.Services.AddSingleton(TimeProvider.System);
+            return builder;
+        }
+
         if (!mode.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"{ModeKey}='{mode}' is not supported yet: only Embedded is.");
+            throw new InvalidOperationException($"{ModeKey}='{mode}' is not supported: use Embedded (default) or Cluster.");
         }
 
         var siloPort = builder.Configuration.GetValue("Aisle:SiloPort", 11111);

@@ -31,6 +31,9 @@ public sealed class CatalogReplica
     /// <summary>Called with the row whose filterable fields (price, stock) changed, e.g. to refresh the vector index.</summary>
     public event Action<int>? FilterFieldsChanged;
 
+    /// <summary>Called with every snapshot a product grain of this silo publishes (see <see cref="ReplicaFeed"/>).</summary>
+    public event Action<ProductSnapshot>? Published;
+
     public bool Ready => _ready;
 
     public string Stage => _stage;
@@ -110,6 +113,29 @@ public sealed class CatalogReplica
 
         return rows.ToArray();
     });
+
+    /// <summary>
+    /// A product grain's change: applied here, and handed to <see cref="Published"/> so the other silos' replicas
+    /// get it too (in a cluster; embedded, nobody listens).
+    /// </summary>
+    public void Publish(ProductSnapshot snapshot)
+    {
+        Apply(snapshot);
+        Published?.Invoke(snapshot);
+    }
+
+    /// <summary>
+    /// The newest version applied for <paramref name="row"/>. A product grain activating after a crash continues
+    /// from here: its stored version can be behind what it published before the crash (counters are flushed
+    /// lazily), and replicas ignore versions older than what they hold.
+    /// </summary>
+    public long VersionOf(int row)
+    {
+        lock (_version)
+        {
+            return _version[row];
+        }
+    }
 
     /// <summary>Applies a product grain's snapshot unless a newer one was already applied.</summary>
     public void Apply(ProductSnapshot snapshot)

@@ -103,7 +103,9 @@ public sealed class EmbeddingCache(IEmbeddingGenerator<string, Embedding<float>>
     private void Save(ulong[] keys, float[][] vectors)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(filePath))!);
-        var temp = filePath + ".tmp";
+        // A temp name of its own: processes sharing one cache (the silos of a cluster, parallel test fixtures) may
+        // save at the same moment, and must not write into each other's temp file.
+        var temp = $"{filePath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var writer = new BinaryWriter(File.Create(temp)))
         {
             writer.Write(Magic);

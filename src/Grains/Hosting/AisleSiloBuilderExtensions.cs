@@ -14,14 +14,26 @@ namespace Aisle.Hosting;
 public static class AisleSiloBuilderExtensions
 {
     /// <summary>
-    /// Everything a silo needs to serve Aisle: the domain services of <see cref="AddAisleDomain"/> and grain state in
-    /// the local SQLite file <c>{DataDirectory}/grains.db</c> (the embedded default).
+    /// Everything a silo needs to serve Aisle: the domain services of <see cref="AddAisleDomain"/> and grain state —
+    /// in PostgreSQL when <c>ConnectionStrings:Aisle</c> is set (a cluster: every silo shares it, and each silo's
+    /// replica hears every product change through <see cref="ReplicaFeed"/>), else in the local SQLite file
+    /// <c>{DataDirectory}/grains.db</c> (the embedded default, one silo).
     /// </summary>
     public static ISiloBuilder AddAisle(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddAisleDomain(configuration);
-        var dataDirectory = configuration.GetSection(AisleOptions.Section).Get<AisleOptions>()?.DataDirectory ?? new AisleOptions().DataDirectory;
-        silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(dataDirectory, "grains.db"));
+        if (PostgresClusterSettings.From(configuration) is { } cluster)
+        {
+            silo.AddPostgresGrainStorage(AisleStorage.Name, o => o.ConnectionString = cluster.ConnectionString);
+            silo.Services.AddSingleton<ReplicaFeed>();
+            silo.Services.AddHostedService(sp => sp.GetRequiredService<ReplicaFeed>());
+        }
+        else
+        {
+            var dataDirectory = configuration.GetSection(AisleOptions.Section).Get<AisleOptions>()?.DataDirectory ?? new AisleOptions().DataDirectory;
+            silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(dataDirectory, "grains.db"));
+        }
+
         return silo;
     }
 

@@ -42,6 +42,12 @@ public sealed class ProductGrain(
                 var product = replica.Product(row);
                 state.State = new ProductState { Initialized = true, Price = product.Price, Stock = product.InitialStock };
             }
+
+            // After a crash the stored version can be behind what was published (see CatalogReplica.VersionOf).
+            if (replica.VersionOf(row) > state.State.Version)
+            {
+                state.State = state.State with { Version = replica.VersionOf(row) };
+            }
         }
 
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
@@ -156,14 +162,14 @@ public sealed class ProductGrain(
         }
 
         _dirty = false;
-        replica.Apply(Snapshot());
+        replica.Publish(Snapshot());
     }
 
     private void ChangeLazily(ProductState next)
     {
         state.State = next with { Version = next.Version + 1 };
         _dirty = true;
-        replica.Apply(Snapshot());
+        replica.Publish(Snapshot());
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -1,0 +1,114 @@
+"""Load generator for scripts/cluster-load.sh (Python 3 standard library only). Loopback targets only.
+
+throughput BASE SECONDS CONNECTIONS BATCH   durable event ingestion through the batch API
+failover   BASE SECONDS RATE KILL_AT PID    steady events + recommendations, kill -9 PID at KILL_AT seconds
+"""
+import http.client, json, os, random, signal, sys, threading, time, urllib.parse
+
+def connect(base):
+    url = urllib.parse.urlparse(base)
+    if url.hostname not in ("127.0.0.1", "localhost", "::1"):
+        sys.exit(f"refusing to load {base}: loopback only")
+    return lambda: http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+
+def products(base):
+    conn = connect(base)()
+    ids = []
+    for q in ("watch", "shirt", "shoes", "ring", "mug", "bag"):
+        conn.request("GET", f"/api/search?q={q}&limit=50")
+        ids += [item["id"] for item in json.loads(conn.getresponse().read())["items"]]
+    return ids
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
+
+def throughput(base, seconds, connections, batch):
+    new_conn, ids, run = connect(base), products(base), f"{random.randrange(1 << 30):x}"
+    users_per_batch = max(1, batch // 4)
+    lock, latencies, counts = threading.Lock(), [], {"events": 0, "failed": 0}
+    deadline = time.time() + seconds
+
+    def worker(n):
+        conn, rnd, k = new_conn(), random.Random(n), 0
+        while time.time() < deadline:
+            # 4 events per shopper, shoppers drawn from a pool of 20,000 so grains spread over both silos.
+            users = [f"load-{run}-{rnd.randrange(20000)}" for _ in range(users_per_batch)]
+            events = [{"userId": users[i % users_per_batch], "kind": "view", "productId": rnd.choice(ids)} for i in range(batch)]
+            body = json.dumps({"events": events})
+            start = time.time()
+            try:
+                conn.request("POST", "/api/events", body, {"content-type": "application/json"})
+                response = conn.getresponse()
+                payload = response.read()
+                ok = response.status == 200
+                accepted = json.loads(payload)["accepted"] if ok else 0
+            except Exception:
+                conn, ok, accepted = new_conn(), False, 0
+            with lock:
+                latencies.append(time.time() - start)
+                counts["events"] += accepted
+                counts["failed"] += 0 if ok else 1
+            k += 1
+
+    started = time.time()
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    elapsed = time.time() - started
+    print(f"throughput: {counts['events'] / elapsed:,.0f} events/s acknowledged (durable), {len(latencies)} batches of {batch} "
+          f"in {elapsed:.1f} s over {connections} connections; batch ack latency p50 {percentile(latencies, .5) * 1000:.0f} ms, "
+          f"p99 {percentile(latencies, .99) * 1000:.0f} ms; failed batches {counts['failed']}")
+
+def failover(base, seconds, rate, kill_at, pid):
+    new_conn, ids, run = connect(base), products(base), f"{random.randrange(1 << 30):x}"
+    lock, results = threading.Lock(), []
+    t0 = time.time()
+    killed = []
+
+    def one(step):
+        rnd = random.Random(step)
+        user = f"fo-{run}-{rnd.randrange(500)}"
+        conn = new_conn()
+        start = time.time() - t0
+        try:
+            if step % 2 == 0:
+                events = [{"userId": user, "kind": "view", "productId": rnd.choice(ids)} for _ in range(5)]
+                conn.request("POST", "/api/events", json.dumps({"events": events}), {"content-type": "application/json"})
+            else:
+                conn.request("GET", f"/api/users/{user}/recommendations?limit=10")
+            response = conn.getresponse()
+            response.read()
+            ok = response.status == 200
+        except Exception:
+            ok = False
+        with lock:
+            results.append((start, time.time() - t0, ok))
+
+    threads, step = [], 0
+    while time.time() - t0 < seconds:
+        if not killed and time.time() - t0 >= kill_at:
+            os.kill(pid, signal.SIGKILL)
+            killed.append(time.time() - t0)
+        t = threading.Thread(target=one, args=(step,))
+        t.start()
+        threads.append(t)
+        step += 1
+        time.sleep(max(0, step / rate - (time.time() - t0)))
+    [t.join() for t in threads]
+    kill = killed[0]
+    failed = [r for r in results if not r[2]]
+    disturbed = [r for r in results if r[0] >= kill - 1 and (not r[2] or r[1] - r[0] > 1.0)]
+    gap = max(0.0, max((r[0] for r in disturbed), default=kill) - kill)
+    after = [r[1] - kill for r in results if r[0] >= kill and r[2]]
+    print(f"failover: {len(results)} requests at {rate}/s, silo killed at {kill:.1f} s; failed {len(failed)} "
+          f"({100 * len(failed) / len(results):.2f}%); first success {min(after, default=float('nan')):.2f} s after the kill; "
+          f"failover gap {gap:.2f} s (after it every request started was answered normally); "
+          f"slowest request {max(r[1] - r[0] for r in results):.2f} s")
+
+if __name__ == "__main__":
+    mode, base = sys.argv[1], sys.argv[2]
+    if mode == "throughput":
+        throughput(base, float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+    else:
+        failover(base, float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))

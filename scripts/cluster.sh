@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# A local Aisle cluster on loopback: PostgreSQL + 2 silos + 1 frontend in cluster mode.
+#
+#   scripts/cluster.sh start     build (Release), start everything, wait until the frontend is ready
+#   scripts/cluster.sh stop      stop the frontend, the silos, then PostgreSQL
+#   scripts/cluster.sh status    what runs, and the frontend's readiness
+#
+# Environment (defaults): AISLE_CLUSTER_DIR (/tmp/aisle-cluster: logs, pids, database), AISLE_PG_PORT (55432),
+# AISLE_HTTP_PORT (5000: the frontend), AISLE_ADMIN_KEY (local-admin-key), AISLE_EMBEDDING_CACHE (the cluster dir;
+# point it at an existing cache to skip the first-start embedding), AISLE_SKIP_BUILD (unset).
+# Silo 1: silo port 11111, gateway 30000, health http://127.0.0.1:5101; silo 2: 11112, 30001, :5102.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${AISLE_CLUSTER_DIR:-/tmp/aisle-cluster}
+pg_port=${AISLE_PG_PORT:-55432}
+http_port=${AISLE_HTTP_PORT:-5000}
+admin_key=${AISLE_ADMIN_KEY:-local-admin-key}
+cache=${AISLE_EMBEDDING_CACHE:-$dir/embeddings}
+silo_dll=$PWD/src/Silo/bin/Release/net10.0/linux-x64/Aisle.Silo.dll
+frontend_dll=$PWD/src/Frontend/bin/Release/net10.0/linux-x64/Aisle.Frontend.dll
+mkdir -p "$dir"
+
+wait_ready() {
+  local url=$1 name=$2 seconds=${3:-300}
+  for _ in $(seq 1 $((seconds * 2))); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && { echo "$name ready"; return 0; }
+    sleep 0.5
+  done
+  echo "$name not ready after ${seconds}s; see $dir/$name.log" >&2
+  return 1
+}
+
+start_process() {
+  local name=$1; shift
+  if [ -f "$dir/$name.pid" ] && kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null; then
+    echo "$name already running (pid $(cat "$dir/$name.pid"))"
+    return
+  fi
+  # setsid: the process outlives this script; stop finds it by the pid file. Started in its own folder, so its
+  # appsettings.json applies.
+  (cd "$(dirname "$dll")" && exec env "$@" setsid dotnet "$(basename "$dll")") > "$dir/$name.log" 2>&1 < /dev/null &
+  echo $! > "$dir/$name.pid"
+  echo "$name started (pid $!, log $dir/$name.log)"
+}
+
+silo() {
+  local n=$1
+  dll=$silo_dll start_process "silo$n" \
+    ConnectionStrings__Aisle="$connection" \
+    Aisle__SiloPort=$((11110 + n)) Aisle__GatewayPort=$((29999 + n)) Aisle__AdvertisedAddress=127.0.0.1 \
+    Aisle__EmbeddingCacheDirectory="$cache" Aisle__DataDirectory="$dir/silo$n" \
+    ASPNETCORE_URLS="http://127.0.0.1:$((5100 + n))"
+}
+
+case "${1:-}" in
+  start)
+    connection=$(scripts/ci/postgres.sh start "$dir/pg" "$pg_port")
+    echo "PostgreSQL: $connection"
+    if [ -z "${AISLE_SKIP_BUILD:-}" ]; then
+      dotnet build src/Silo/Silo.csproj -c Release -v quiet -nologo > "$dir/build.log" 2>&1 || { tail -30 "$dir/build.log"; exit 1; }
+      dotnet build src/Frontend/Frontend.csproj -c Release -v quiet -nologo >> "$dir/build.log" 2>&1 || { tail -30 "$dir/build.log"; exit 1; }
+    fi
+    dll=$silo_dll
+    # Silo 1 first: on a first start it embeds the catalog into the shared cache, which silo 2 then only reads.
+    silo 1
+    wait_ready http://127.0.0.1:5101/health/ready silo1 600
+    silo 2
+    wait_ready http://127.0.0.1:5102/health/ready silo2 300
+    dll=$frontend_dll start_process frontend \
+      Aisle__Mode=Cluster ConnectionStrings__Aisle="$connection" Aisle__AdminApiKey="$admin_key" \
+      ASPNETCORE_URLS="http://127.0.0.1:$http_port"
+    wait_ready "http://127.0.0.1:$http_port/health/ready" frontend 120
+    echo "Aisle cluster: http://127.0.0.1:$http_port (admin key: $admin_key)"
+    ;;
+  stop)
+    for name in frontend silo2 silo1; do
+      if [ -f "$dir/$name.pid" ]; then
+        pid=$(cat "$dir/$name.pid")
+        if kill -0 "$pid" 2>/dev/null; then
+          kill -TERM "$pid"
+          for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+          kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+          echo "$name stopped"
+        fi
+        rm -f "$dir/$name.pid"
+      fi
+    done
+    scripts/ci/postgres.sh stop "$dir/pg"
+    ;;
+  status)
+    for name in silo1 silo2 frontend; do
+      if [ -f "$dir/$name.pid" ] && kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null; then
+        echo "$name running (pid $(cat "$dir/$name.pid"))"
+      else
+        echo "$name stopped"
+      fi
+    done
+    curl -fsS "http://127.0.0.1:$http_port/health/ready" && echo || echo "frontend not ready"
+    ;;
+  *)
+    echo "usage: $0 start|stop|status" >&2
+    exit 2
+    ;;
+esac

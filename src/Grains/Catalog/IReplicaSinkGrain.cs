@@ -1,0 +1,19 @@
+using Aisle.Products;
+using Orleans.Concurrency;
+
+namespace Aisle.Catalog;
+
+/// <summary>
+/// The inbox of one silo's <see cref="CatalogReplica"/> for product changes made on other silos (key: the silo's
+/// address, <c>SiloAddress.ToParsableString()</c>). Activated by its own silo at start and kept there; see
+/// <see cref="ReplicaFeed"/>.
+/// </summary>
+public interface IReplicaSinkGrain : IGrainWithStringKey
+{
+    /// <summary>Applies snapshots to this silo's replica (older versions than what it holds are ignored).</summary>
+    [OneWay]
+    Task ApplyAsync(ProductSnapshot[] snapshots);
+
+    /// <summary>Activates the sink; a silo calls it on its own sink at start so the activation lives there.</summary>
+    Task<bool> PingAsync();
+}

@@ -1,0 +1,33 @@
+using Aisle.Products;
+using Orleans.Placement;
+
+namespace Aisle.Catalog;
+
+/// <summary>
+/// One per silo, on that silo: hands snapshots from other silos to the local <see cref="CatalogReplica"/>.
+/// Prefer-local placement puts it on the silo that first calls it, which is its own silo (at start, see
+/// <see cref="ReplicaFeed"/>); an activation anywhere else (its silo died, or a race at start) refuses to exist,
+/// since it would feed the wrong replica.
+/// </summary>
+[GrainType("replica-sink")]
+[PreferLocalPlacement]
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class ReplicaSinkGrain(CatalogReplica replica, ILocalSiloDetails silo) : Grain, IReplicaSinkGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()
+            ? Task.CompletedTask
+            : throw new InvalidOperationException($"Replica sink {this.GetPrimaryKeyString()} cannot live on {silo.SiloAddress}.");
+
+    public Task ApplyAsync(ProductSnapshot[] snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            replica.Apply(snapshot);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> PingAsync() => Task.FromResult(true);
+}

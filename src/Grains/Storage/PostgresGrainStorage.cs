@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Aisle.Storage;
+
+/// <summary>
+/// Orleans grain storage in PostgreSQL: the grain state of an Aisle cluster, shared by every silo. Same contract as
+/// <see cref="SqliteGrainStorage"/> (one row per state name and grain, version etags that only grow, tombstones on
+/// clear); writes of all grains of this silo are group-committed by <see cref="PostgresStateWriter"/>, and point reads are
+/// batched by <see cref="PostgresStateReader"/>.
+/// </summary>
+/// <remarks>The table is created by the silo's schema scripts, not here: a silo should not need DDL rights.</remarks>
+public sealed class PostgresGrainStorage
+    : IGrainStorage, IGrainStateReader, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
+{
+    private readonly string _name;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly IActivatorProvider _activators;
+    private readonly ILogger<PostgresGrainStorage> _logger;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresStateWriter _writer;
+    private readonly PostgresStateReader _reader;
+    private readonly ConcurrentDictionary<GrainType, string> _grainTypeNames = new();
+    private int _disposed;
+
+    /// <summary>Creates the provider; connections open on first use.</summary>
+    public PostgresGrainStorage(
+        string name,
+        PostgresGrainStorageOptions options,
+        IGrainStorageSerializer defaultSerializer,
+        IActivatorProvider activators,
+        ILogger<PostgresGrainStorage> logger)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new ArgumentException($"Grain storage '{name}': {nameof(PostgresGrainStorageOptions.ConnectionString)} is required.", nameof(options));
+        }
+
+        _name = name;
+        _serializer = options.GrainStorageSerializer ?? defaultSerializer;
+        _activators = activators;
+        _logger = logger;
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _writer = new PostgresStateWriter(_dataSource, options.Writers, options.MaxBatch, logger);
+        _reader = new PostgresStateReader(_dataSource, options.Readers, logger);
+    }
+
+    /// <inheritdoc/>
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(PostgresGrainStorage)}-{_name}", ServiceLifecycleStage.ApplicationServices, async cancellation =>
+        {
+            // Fail the silo start on a bad connection string or a missing schema, not on the first activation.
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellation);
+            await using var probe = new NpgsqlCommand("SELECT count(*) FROM aisle_grain_state WHERE false", connection);
+            await probe.ExecuteScalarAsync(cancellation);
+            _logger.LogInformation("Grain storage {Name} uses PostgreSQL {Host}:{Port}/{Database}", _name, connection.Host, connection.Port, connection.Database);
+        });
+
+    /// <inheritdoc/>
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var stored = await _reader.ReadAsync(stateName, GrainTypeName(grainId), grainId.Key.ToString()!).ConfigureAwait(false);
+        if (stored is { } row)
+        {
+            grainState.State = Deserialize<T>(row.Payload);
+            grainState.ETag = FormatEtag(row.Version);
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.State = CreateDefault<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var change = new StateChange(
+            stateName, GrainTypeName(grainId), grainId.Key.ToString()!, Serialize(grainState.State), ParseEtag(grainState.ETag));
+        var outcome = await _writer.SubmitAsync(change).ConfigureAwait(false);
+        if (!outcome.Applied)
+        {
+            throw Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
+        }
+
+        grainState.ETag = FormatEtag(outcome.Version);
+        grainState.RecordExists = true;
+    }
+
+    /// <inheritdoc/>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString()!, null, ParseEtag(grainState.ETag));
+        var outcome = await _writer.SubmitAsync(change).ConfigureAwait(false);
+        if (!outcome.Applied)
+        {
+            throw Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
+        }
+
+        grainState.State = CreateDefault<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredGrainState<T>> ReadAllAsync<T>(
+        string stateName, string? grainType = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(grainType is null ? PostgresStateSql.ReadAll : PostgresStateSql.ReadAllOfType);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
+        if (grainType is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
+        }
+
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var state = Deserialize<T>(rows.GetFieldValue<byte[]>(2));
+            yield return new StoredGrainState<T>(rows.GetString(0), state, FormatEtag(rows.GetInt64(1)));
+        }
+    }
+
+    /// <summary>Applies the queued writes, then closes the connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _reader.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private string GrainTypeName(GrainId grainId) =>
+        _grainTypeNames.GetOrAdd(grainId.Type, static type => type.ToString()!);
+
+    private T CreateDefault<T>() => _activators.GetActivator<T>().Create()!;
+
+    private byte[] Serialize<T>(T state)
+    {
+        var bytes = _serializer.Serialize(state).ToMemory();
+        return MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
+    }
+
+    private T Deserialize<T>(byte[] payload) => _serializer.Deserialize<T>(new BinaryData(payload)) ?? CreateDefault<T>();
+
+    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static long? ParseEtag(string? etag) =>
+        etag is null ? null
+        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+        : StateChange.UnknownVersion;
+
+    private InconsistentStateException Inconsistent(
+        string operation, string stateName, GrainId grainId, string? currentEtag, StateChangeOutcome outcome)
+    {
+        var storedEtag = outcome.StoredVersion is long stored ? FormatEtag(stored) : null;
+        return new InconsistentStateException(
+            $"Grain storage '{_name}': {operation} of state '{stateName}' for {grainId} expected etag " +
+            $"'{currentEtag ?? "(none)"}' but found '{storedEtag ?? "(none)"}'.",
+            storedEtag,
+            currentEtag);
+    }
+}

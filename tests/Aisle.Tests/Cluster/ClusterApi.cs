@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Aisle.Tests.Cluster;
+
+/// <summary>Small helpers over the frontend's HTTP API for the cluster tests.</summary>
+internal static class ClusterApi
+{
+    public const string AdminKey = Api.AisleApp.AdminKey;
+
+    /// <summary>Product ids of a search, as a way to pick real catalog products.</summary>
+    public static async Task<string[]> ProductIdsAsync(HttpClient http, string query, int limit)
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync($"/api/search?q={Uri.EscapeDataString(query)}&limit={limit}"));
+        return document.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!).ToArray();
+    }
+
+    public static async Task SetStockAsync(HttpClient http, string productId, int stock)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/products/{productId}/stock")
+        {
+            Content = JsonContent.Create(new { stock }),
+        };
+        request.Headers.Add("X-Api-Key", AdminKey);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Posts a batch; returns the status code and how many events were accepted.</summary>
+    public static async Task<(int Status, int Accepted)> PostEventsAsync(HttpClient http, IEnumerable<object> events)
+    {
+        using var response = await http.PostAsJsonAsync("/api/events", new { events });
+        var status = (int)response.StatusCode;
+        if (status != 200)
+        {
+            return (status, 0);
+        }
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (status, document.RootElement.GetProperty("accepted").GetInt32());
+    }
+}
