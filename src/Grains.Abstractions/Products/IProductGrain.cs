@@ -26,4 +26,8 @@ public interface IProductGrain : IGrainWithStringKey
     /// <summary>Strengthens the co-interaction link to <paramref name="otherProductId"/>.</summary>
     [OneWay]
     Task LinkAsync(string otherProductId, double weight, DateTimeOffset at);
+
+    /// <summary>Records that a shopper touched <paramref name="nextProductId"/> right after this product.</summary>
+    [OneWay]
+    Task FollowedByAsync(string nextProductId, double weight, DateTimeOffset at);
 }
