@@ -53,13 +53,21 @@ public sealed class UserGrain(
                 }
             }
 
-            var previous = s.Recent.Count > 0 ? s.Recent[0].ProductId : null;
+            var window = ProfileUpdater.CoInteractionWindow(s.Recent, e.ProductId, replica.Options.CoInteractionWindow);
             s = ProfileUpdater.ApplyInteraction(s, e.Kind, replica.Product(row), replica.Price(row), replica.Vector(row), e.Timestamp, replica.Options);
-            product.RecordInteractionAsync(e.Kind, e.Quantity, previous, e.Timestamp).Ignore();
-            if (previous is not null && previous != e.ProductId)
+            product.RecordInteractionAsync(e.Kind, e.Quantity, null, e.Timestamp).Ignore();
+            var weight = replica.Options.WeightOf(e.Kind);
+            foreach (var (other, distance) in window)
             {
                 // Links go both ways: "seen together" is symmetric for the product page's neighbours.
-                GrainFactory.GetGrain<IProductGrain>(previous).LinkAsync(e.ProductId, replica.Options.WeightOf(e.Kind), e.Timestamp).Ignore();
+                var otherGrain = GrainFactory.GetGrain<IProductGrain>(other);
+                product.LinkAsync(other, weight / distance, e.Timestamp).Ignore();
+                otherGrain.LinkAsync(e.ProductId, weight / distance, e.Timestamp).Ignore();
+                if (distance == 1)
+                {
+                    // Direction matters for "what comes next": the previous product learns its successor.
+                    otherGrain.FollowedByAsync(e.ProductId, weight, e.Timestamp).Ignore();
+                }
             }
 
             outcomes[i] = new EventOutcome(true, null);
