@@ -32,6 +32,9 @@ public sealed class RankingOptions
     /// <summary>Live popularity relative to the most popular candidate.</summary>
     public double Popularity { get; set; } = 0.2;
 
+    /// <summary>How many of the shopper's previous distinct products a new interaction links to (weight / distance).</summary>
+    public int CoInteractionWindow { get; set; } = 3;
+
     /// <summary>Most items of one brand in a list (diversity).</summary>
     public int MaxPerBrand { get; set; } = 3;
 
