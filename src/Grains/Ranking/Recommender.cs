@@ -22,6 +22,8 @@ public sealed class Recommender(
     /// <summary>Candidates taken from each retrieval source before fusion.</summary>
     public const int CandidatesPerSource = 100;
 
+    private readonly PopularityRanking _popularity = new(catalog, clock);
+
     private RankingOptions Weights => catalog.Options;
 
     public async Task<RankedList> SearchAsync(SearchRequest request, UserProfile? profile, CancellationToken cancellationToken = default)
@@ -305,21 +307,21 @@ public sealed class Recommender(
     /// so a catalog with no traffic yet still shows its best-rated items first.</summary>
     private List<(int Row, double Score)> TopByPopularity(ProductFilter filter, int count, DateTimeOffset now)
     {
-        var top = new PriorityQueue<int, double>(count + 1);
-        var rows = filter.Category is null ? null : catalog.RowsIn(filter.Category);
-        var total = rows?.Length ?? catalog.Count;
-        for (var i = 0; i < total; i++)
+        if (filter.Category is null)
         {
-            var row = rows?[i] ?? i;
+            return _popularity.Top(filter, count);
+        }
+
+        // A category's rows are few: scoring them directly is cheaper than walking the whole ranking.
+        var top = new PriorityQueue<int, double>(count + 1);
+        foreach (var row in catalog.RowsIn(filter.Category))
+        {
             if (!filter.Accepts(catalog, row))
             {
                 continue;
             }
 
-            var product = catalog.Product(row);
-            var prior = 0.01 * ((product.Rating ?? 0) / 5.0) + 0.001 * (product.Price is null ? 0 : 1);
-            var score = catalog.Popularity(row, now) + prior;
-            top.Enqueue(row, score);
+            top.Enqueue(row, PopularityRanking.Score(catalog, row, now));
             if (top.Count > count)
             {
                 top.Dequeue();
