@@ -25,6 +25,15 @@ public sealed class Explainer(CatalogReplica catalog)
         var t = item.Terms;
         var product = catalog.Product(c.Row);
 
+        if (c.Sources.Contains(BusinessRules.Pinned))
+        {
+            reasons.Add((10, "Featured by the store"));
+        }
+        else if (c.Sources.Contains(BusinessRules.Boosted))
+        {
+            reasons.Add((1.9, "Promoted by the store"));
+        }
+
         if (query is not null)
         {
             var words = c.Sources.Contains(Lexical);

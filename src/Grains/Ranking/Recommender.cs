@@ -17,7 +17,8 @@ public sealed class Recommender(
     CatalogIndexes indexes,
     IVectorIndex vectors,
     QueryEmbedder embedder,
-    TimeProvider clock)
+    TimeProvider clock,
+    BusinessRules? rules = null)
 {
     /// <summary>Candidates taken from each retrieval source before fusion.</summary>
     public const int CandidatesPerSource = 100;
@@ -286,6 +287,10 @@ public sealed class Recommender(
         using (AisleMetrics.Stage(pipeline, "score"))
         {
             scored = new Scorer(catalog, weights).Score(candidates.All, profile, now);
+            if (rules is not null)
+            {
+                scored = rules.Apply(catalog, scored);
+            }
         }
 
         List<ScoredCandidate> page;
