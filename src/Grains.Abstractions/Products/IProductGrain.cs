@@ -27,7 +27,8 @@ public interface IProductGrain : IGrainWithStringKey
     [OneWay]
     Task LinkAsync(string otherProductId, double weight, DateTimeOffset at);
 
-    /// <summary>Records that a shopper touched <paramref name="nextProductId"/> right after this product.</summary>
+    /// <summary>Records that a shopper touched <paramref name="nextProductId"/> after this product (weight falls with
+    /// the distance); also strengthens the co-interaction link between the two.</summary>
     [OneWay]
     Task FollowedByAsync(string nextProductId, double weight, DateTimeOffset at);
 }

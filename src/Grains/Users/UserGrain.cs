@@ -59,15 +59,10 @@ public sealed class UserGrain(
             var weight = replica.Options.WeightOf(e.Kind);
             foreach (var (other, distance) in window)
             {
-                // Links go both ways: "seen together" is symmetric for the product page's neighbours.
-                var otherGrain = GrainFactory.GetGrain<IProductGrain>(other);
+                // Both directions: this product learns the earlier one as a neighbour; the earlier one learns this
+                // one as neighbour and successor ("what comes next" needs the direction).
                 product.LinkAsync(other, weight / distance, e.Timestamp).Ignore();
-                otherGrain.LinkAsync(e.ProductId, weight / distance, e.Timestamp).Ignore();
-                if (distance == 1)
-                {
-                    // Direction matters for "what comes next": the previous product learns its successor.
-                    otherGrain.FollowedByAsync(e.ProductId, weight, e.Timestamp).Ignore();
-                }
+                GrainFactory.GetGrain<IProductGrain>(other).FollowedByAsync(e.ProductId, weight / distance, e.Timestamp).Ignore();
             }
 
             outcomes[i] = new EventOutcome(true, null);
