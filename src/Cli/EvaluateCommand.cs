@@ -18,7 +18,7 @@ public static class EvaluateCommand
         var users = new Option<int?>("--users") { Description = "Evaluate only the first N users (a quick subset)" };
         var parallelism = new Option<int>("--parallelism") { Description = "Users replayed and ranked at once", DefaultValueFactory = _ => 64 };
         var noTune = new Option<bool>("--no-tune") { Description = "Keep the default hybrid weights instead of tuning them on the validation item" };
-        var tuneUsers = new Option<int>("--tune-users") { Description = "Validation users used for tuning", DefaultValueFactory = _ => 5000 };
+        var tuneUsers = new Option<int>("--tune-users") { Description = "Validation users used for tuning", DefaultValueFactory = _ => 3000 };
         var kind = new Option<string>("--event-kind") { Description = "What each item is replayed as: view, click, add_to_cart or purchase", DefaultValueFactory = _ => "purchase" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md and the chart", DefaultValueFactory = _ => new DirectoryInfo("evaluation-report") };
         var minHr = new Option<double?>("--min-hybrid-hr10") { Description = "Exit with 1 when the hybrid's test HR@10 is below this" };

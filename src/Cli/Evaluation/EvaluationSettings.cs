@@ -15,5 +15,5 @@ public sealed record EvaluationSettings(
     int? MaxUsers = null,
     int Parallelism = 64,
     bool Tune = true,
-    int TuneUsers = 5000,
+    int TuneUsers = 3000,
     InteractionKind EventKind = InteractionKind.Purchase);

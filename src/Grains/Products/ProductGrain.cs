@@ -20,7 +20,7 @@ public sealed class ProductGrain(
 {
     /// <summary>Neighbour and transition lists keep only the strongest links (an online top-k: the weakest is
     /// evicted when a new one arrives, while the totals keep counting everything).</summary>
-    public const int MaxNeighbours = 50;
+    public const int MaxNeighbours = 100;
 
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     private bool _dirty;
@@ -130,8 +130,9 @@ public sealed class ProductGrain(
     {
         if (Known && nextProductId != this.GetPrimaryKeyString())
         {
+            // One message carries both directions' worth: the successor is a neighbour too (seen together).
             var halfLife = Options.AffinityHalfLife;
-            var s = state.State;
+            var s = WithNeighbour(state.State, nextProductId, weight, at);
             ChangeLazily(s with
             {
                 Next = AddBounded(s.Next, nextProductId, weight, at, halfLife),

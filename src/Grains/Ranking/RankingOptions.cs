@@ -33,7 +33,7 @@ public sealed class RankingOptions
     public double Popularity { get; set; } = 0.2;
 
     /// <summary>How many of the shopper's previous distinct products a new interaction links to (weight / distance).</summary>
-    public int CoInteractionWindow { get; set; } = 3;
+    public int CoInteractionWindow { get; set; } = 8;
 
     /// <summary>How many of the shopper's latest distinct products anchor personal recommendations.</summary>
     public int RecentAnchors { get; set; } = 3;
@@ -45,10 +45,10 @@ public sealed class RankingOptions
     public double LinkNormalisation { get; set; } = 0.5;
 
     /// <summary>β: behaviour scores are divided by the candidate's own link total to this power (damps best-sellers).</summary>
-    public double PopularityDamping { get; set; } = 0.15;
+    public double PopularityDamping { get; set; } = 0.05;
 
     /// <summary>How much "touched next" transitions count beside symmetric co-interaction links.</summary>
-    public double TransitionWeight { get; set; } = 1.0;
+    public double TransitionWeight { get; set; } = 2.0;
 
     /// <summary>Weight of the content similarity to the latest product inside a personal candidate's relevance.</summary>
     public double ContentWeight { get; set; } = 0.3;
