@@ -59,6 +59,9 @@ public sealed class RankingOptions
     /// <summary>Most items of one brand in a list (diversity).</summary>
     public int MaxPerBrand { get; set; } = 3;
 
+    /// <summary>Most items of one category path in a list; 0 = no category cap (diversity).</summary>
+    public int MaxPerCategory { get; set; }
+
     /// <summary>Half-life of category and brand affinities and of the taste vector.</summary>
     public TimeSpan AffinityHalfLife { get; set; } = TimeSpan.FromDays(7);
 

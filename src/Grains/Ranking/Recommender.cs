@@ -298,7 +298,8 @@ public sealed class Recommender(
         {
             // Products without a brand are grouped by their full category path, which in this catalog usually
             // ends in a brand node ("Timewel Wrist Watches"), so they cannot flood a page either.
-            page = Diversifier.Take(scored, limit, weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category);
+            page = Diversifier.Take(scored, limit, weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category,
+                weights.MaxPerCategory, row => catalog.Product(row).Category);
         }
 
         using (AisleMetrics.Stage(pipeline, "explain"))
