@@ -13,11 +13,11 @@ public static class HybridTuning
     public static readonly IReadOnlyList<Parameter> Parameters =
     [
         new("PopularityDamping", [0, 0.05, 0.15, 0.3], o => o.PopularityDamping, (o, v) => o.PopularityDamping = v),
-        new("RecencyDecay", [0.3, 0.5, 0.7, 0.9], o => o.RecencyDecay, (o, v) => o.RecencyDecay = v),
+        new("RecencyDecay", [0.4, 0.6, 0.8], o => o.RecencyDecay, (o, v) => o.RecencyDecay = v),
         new("RecentAnchors", [1, 2, 3, 5], o => o.RecentAnchors, (o, v) => o.RecentAnchors = (int)v),
-        new("TransitionWeight", [0, 1, 2, 3, 4], o => o.TransitionWeight, (o, v) => o.TransitionWeight = v),
-        new("ContentWeight", [0, 0.1, 0.3, 0.6], o => o.ContentWeight, (o, v) => o.ContentWeight = v),
-        new("Taste", [0, 0.1, 0.3, 0.6], o => o.Taste, (o, v) => o.Taste = v),
+        new("TransitionWeight", [0, 1, 3, 5, 8], o => o.TransitionWeight, (o, v) => o.TransitionWeight = v),
+        new("ContentWeight", [0, 0.3, 0.6, 1.0], o => o.ContentWeight, (o, v) => o.ContentWeight = v),
+        new("Taste", [0, 0.15, 0.3, 0.6], o => o.Taste, (o, v) => o.Taste = v),
         new("Popularity", [0, 0.05, 0.1, 0.2], o => o.Popularity, (o, v) => o.Popularity = v),
         new("PopularFill", [0, 0.05, 0.2], o => o.PopularFill, (o, v) => o.PopularFill = v),
     ];

@@ -45,13 +45,13 @@ public sealed class RankingOptions
     public double LinkNormalisation { get; set; } = 0.5;
 
     /// <summary>β: behaviour scores are divided by the candidate's own link total to this power (damps best-sellers).</summary>
-    public double PopularityDamping { get; set; } = 0.05;
+    public double PopularityDamping { get; set; } = 0;
 
     /// <summary>How much "touched next" transitions count beside symmetric co-interaction links.</summary>
-    public double TransitionWeight { get; set; } = 2.0;
+    public double TransitionWeight { get; set; } = 3.0;
 
     /// <summary>Weight of the content similarity to the latest product inside a personal candidate's relevance.</summary>
-    public double ContentWeight { get; set; } = 0.3;
+    public double ContentWeight { get; set; } = 0.6;
 
     /// <summary>Relevance of the popular fill (most popular products, added so a thin history still gets a full list).</summary>
     public double PopularFill { get; set; } = 0.05;
