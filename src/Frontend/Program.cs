@@ -14,6 +14,7 @@ app.MapProductsApi();
 app.MapRecommendationsApi();
 app.MapEventsApi();
 app.MapAdminApi();
+app.MapRulesApi();
 app.MapOperationsEndpoints();
 
 app.Run();

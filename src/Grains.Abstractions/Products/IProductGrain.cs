@@ -26,4 +26,9 @@ public interface IProductGrain : IGrainWithStringKey
     /// <summary>Strengthens the co-interaction link to <paramref name="otherProductId"/>.</summary>
     [OneWay]
     Task LinkAsync(string otherProductId, double weight, DateTimeOffset at);
+
+    /// <summary>Records that a shopper touched <paramref name="nextProductId"/> after this product (weight falls with
+    /// the distance); also strengthens the co-interaction link between the two.</summary>
+    [OneWay]
+    Task FollowedByAsync(string nextProductId, double weight, DateTimeOffset at);
 }

@@ -15,7 +15,24 @@ public sealed record ProductSnapshot(
     [property: Id(6)] double Popularity,
     [property: Id(7)] IReadOnlyList<string> Neighbours,
     [property: Id(8)] DateTimeOffset AsOf,
-    [property: Id(9)] long Version);
+    [property: Id(9)] long Version)
+{
+    /// <summary>Decayed link strength of each of <see cref="Neighbours"/>, same order; empty from older writers.</summary>
+    [Id(10)] public IReadOnlyList<double> NeighbourWeights { get; init; } = [];
+
+    /// <summary>Decayed total of every co-interaction link this product took part in, kept or evicted: the
+    /// normaliser that turns a link weight into "how often, given this product".</summary>
+    [Id(11)] public double LinkTotal { get; init; }
+
+    /// <summary>Products shoppers touched right after this one, strongest first (sequential transitions).</summary>
+    [Id(12)] public IReadOnlyList<string> Next { get; init; } = [];
+
+    /// <summary>Decayed transition strength of each of <see cref="Next"/>, same order.</summary>
+    [Id(13)] public IReadOnlyList<double> NextWeights { get; init; } = [];
+
+    /// <summary>Decayed total of every transition out of this product.</summary>
+    [Id(14)] public double NextTotal { get; init; }
+}
 
 /// <summary>Result of a stock reservation: never more than what was in stock.</summary>
 [GenerateSerializer, Immutable]

@@ -18,6 +18,12 @@ public sealed class CatalogReplica
     private int[] _stock = [];
     private DecayedValue[] _popularity = [];
     private string[][] _neighbours = [];
+    private IReadOnlyList<double>[] _neighbourWeights = [];
+    private double[] _linkTotal = [];
+    private IReadOnlyList<string>[] _next = [];
+    private IReadOnlyList<double>[] _nextWeights = [];
+    private double[] _nextTotal = [];
+    private long _changes;
     private long[] _version = [];
     private GenderSet[] _genders = [];
     private readonly ConcurrentDictionary<string, int[]> _rowsByCategory = new(StringComparer.OrdinalIgnoreCase);
@@ -68,6 +74,11 @@ public sealed class CatalogReplica
         _stock = stock;
         _popularity = new DecayedValue[products.Count];
         _neighbours = Enumerable.Repeat(Array.Empty<string>(), products.Count).ToArray();
+        _neighbourWeights = Enumerable.Repeat<IReadOnlyList<double>>([], products.Count).ToArray();
+        _linkTotal = new double[products.Count];
+        _next = Enumerable.Repeat<IReadOnlyList<string>>([], products.Count).ToArray();
+        _nextWeights = Enumerable.Repeat<IReadOnlyList<double>>([], products.Count).ToArray();
+        _nextTotal = new double[products.Count];
         _version = new long[products.Count];
         _genders = products.Select(GenderWords.Of).ToArray();
         _rowsByCategory.Clear();
@@ -94,6 +105,22 @@ public sealed class CatalogReplica
     public double Popularity(int row, DateTimeOffset now) => _popularity[row].ValueAt(now, Options.PopularityHalfLife);
 
     public IReadOnlyList<string> Neighbours(int row) => _neighbours[row];
+
+    /// <summary>Link strengths of <see cref="Neighbours"/>, same order (empty when the writer sent none).</summary>
+    public IReadOnlyList<double> NeighbourWeights(int row) => _neighbourWeights[row];
+
+    /// <summary>Total co-interaction link weight of the product, including links no longer kept.</summary>
+    public double LinkTotal(int row) => _linkTotal[row];
+
+    /// <summary>Products touched right after this one, strongest first.</summary>
+    public IReadOnlyList<string> Next(int row) => _next[row];
+
+    public IReadOnlyList<double> NextWeights(int row) => _nextWeights[row];
+
+    public double NextTotal(int row) => _nextTotal[row];
+
+    /// <summary>Snapshots applied so far; lets a batch job tell when one-way updates have stopped arriving.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     public GenderSet Genders(int row) => _genders[row];
 
@@ -161,6 +188,12 @@ public sealed class CatalogReplica
         _stock[row] = snapshot.Stock;
         _popularity[row] = new DecayedValue(snapshot.Popularity, snapshot.AsOf);
         _neighbours[row] = snapshot.Neighbours as string[] ?? snapshot.Neighbours.ToArray();
+        _neighbourWeights[row] = snapshot.NeighbourWeights;
+        _linkTotal[row] = snapshot.LinkTotal;
+        _next[row] = snapshot.Next;
+        _nextWeights[row] = snapshot.NextWeights;
+        _nextTotal[row] = snapshot.NextTotal;
+        Interlocked.Increment(ref _changes);
         if (filterChanged)
         {
             FilterFieldsChanged?.Invoke(row);

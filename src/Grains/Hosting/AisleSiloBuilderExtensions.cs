@@ -1,6 +1,7 @@
 using Aisle.Catalog;
 using Aisle.Embeddings;
 using Aisle.Ranking;
+using Aisle.Recommendations;
 using Aisle.Retrieval;
 using Aisle.Storage;
 using Microsoft.Extensions.AI;
@@ -34,6 +35,8 @@ public static class AisleSiloBuilderExtensions
             silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(dataDirectory, "grains.db"));
         }
 
+        // Activating the rules grain installs the rules an admin saved before a restart.
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IRulesGrain>(0).GetAsync());
         return silo;
     }
 
@@ -49,6 +52,7 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton<IVectorIndex>(_ => new EmbeddedVectorIndex(MiniLmEmbeddingGenerator.Dimensions));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
         services.AddSingleton<QueryEmbedder>();
+        services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddSingleton<Recommender>();
         services.AddHostedService<CatalogBootstrapper>();
         return services;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Recommendations;
@@ -17,8 +18,9 @@ public sealed class ProductGrain(
     CatalogReplica replica,
     TimeProvider clock) : Grain, IProductGrain
 {
-    /// <summary>Neighbour lists keep only the strongest links.</summary>
-    public const int MaxNeighbours = 30;
+    /// <summary>Neighbour and transition lists keep only the strongest links (an online top-k: the weakest is
+    /// evicted when a new one arrives, while the totals keep counting everything).</summary>
+    public const int MaxNeighbours = 100;
 
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     private bool _dirty;
@@ -130,20 +132,47 @@ public sealed class ProductGrain(
         return Task.CompletedTask;
     }
 
+    public Task FollowedByAsync(string nextProductId, double weight, DateTimeOffset at)
+    {
+        if (Known && nextProductId != this.GetPrimaryKeyString())
+        {
+            // One message carries both directions' worth: the successor is a neighbour too (seen together).
+            var halfLife = Options.AffinityHalfLife;
+            var s = WithNeighbour(state.State, nextProductId, weight, at);
+            ChangeLazily(s with
+            {
+                Next = AddBounded(s.Next, nextProductId, weight, at, halfLife),
+                NextTotal = s.NextTotal.Add(weight, at, halfLife),
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+
     private bool Known => _row >= 0;
 
     private ProductState WithNeighbour(ProductState s, string other, double weight, DateTimeOffset at)
     {
         var halfLife = Options.AffinityHalfLife;
-        var current = s.Neighbours.TryGetValue(other, out var v) ? v : default;
-        var neighbours = s.Neighbours.SetItem(other, current.Add(weight, at, halfLife));
-        if (neighbours.Count > MaxNeighbours)
+        return s with
         {
-            var weakest = neighbours.MinBy(n => n.Value.ValueAt(at, halfLife)).Key;
-            neighbours = neighbours.Remove(weakest);
+            Neighbours = AddBounded(s.Neighbours, other, weight, at, halfLife),
+            LinkTotal = s.LinkTotal.Add(weight, at, halfLife),
+        };
+    }
+
+    private static ImmutableDictionary<string, DecayedValue> AddBounded(
+        ImmutableDictionary<string, DecayedValue> links, string other, double weight, DateTimeOffset at, TimeSpan halfLife)
+    {
+        var current = links.TryGetValue(other, out var v) ? v : default;
+        links = links.SetItem(other, current.Add(weight, at, halfLife));
+        if (links.Count > MaxNeighbours)
+        {
+            var weakest = links.MinBy(n => n.Value.ValueAt(at, halfLife)).Key;
+            links = links.Remove(weakest);
         }
 
-        return s with { Neighbours = neighbours };
+        return links;
     }
 
     private async Task ChangeDurablyAsync(ProductState next)
@@ -187,10 +216,9 @@ public sealed class ProductGrain(
     public static ProductSnapshot ToSnapshot(string productId, ProductState s, DateTimeOffset now, RankingOptions options)
     {
         var halfLife = options.PopularityHalfLife;
-        var neighbours = s.Neighbours
-            .OrderByDescending(n => n.Value.ValueAt(now, options.AffinityHalfLife))
-            .Select(n => n.Key)
-            .ToArray();
+        var linkHalfLife = options.AffinityHalfLife;
+        var (neighbours, neighbourWeights) = Strongest(s.Neighbours, now, linkHalfLife);
+        var (next, nextWeights) = Strongest(s.Next, now, linkHalfLife);
         return new ProductSnapshot(
             productId,
             s.Price,
@@ -201,6 +229,23 @@ public sealed class ProductGrain(
             s.Popularity.ValueAt(now, halfLife),
             neighbours,
             now,
-            s.Version);
+            s.Version)
+        {
+            NeighbourWeights = neighbourWeights,
+            LinkTotal = s.LinkTotal.ValueAt(now, linkHalfLife),
+            Next = next,
+            NextWeights = nextWeights,
+            NextTotal = s.NextTotal.ValueAt(now, linkHalfLife),
+        };
+    }
+
+    private static (string[] Ids, double[] Weights) Strongest(ImmutableDictionary<string, DecayedValue> links, DateTimeOffset now, TimeSpan halfLife)
+    {
+        var sorted = links
+            .Select(l => (Id: l.Key, Weight: l.Value.ValueAt(now, halfLife)))
+            // Strongest first; ties by id so every silo orders them the same way.
+            .OrderByDescending(l => l.Weight).ThenBy(l => l.Id, StringComparer.Ordinal)
+            .ToArray();
+        return (sorted.Select(l => l.Id).ToArray(), sorted.Select(l => l.Weight).ToArray());
     }
 }

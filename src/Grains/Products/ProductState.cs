@@ -16,4 +16,9 @@ public sealed record ProductState
     [Id(6)] public DecayedValue Popularity { get; init; }
     [Id(7)] public ImmutableDictionary<string, DecayedValue> Neighbours { get; init; } = ImmutableDictionary<string, DecayedValue>.Empty;
     [Id(8)] public long Version { get; init; }
+    /// <summary>Decayed total of every link added, kept or evicted (normalises link weights).</summary>
+    [Id(9)] public DecayedValue LinkTotal { get; init; }
+    /// <summary>Products touched right after this one, with decayed weights (sequential transitions).</summary>
+    [Id(10)] public ImmutableDictionary<string, DecayedValue> Next { get; init; } = ImmutableDictionary<string, DecayedValue>.Empty;
+    [Id(11)] public DecayedValue NextTotal { get; init; }
 }

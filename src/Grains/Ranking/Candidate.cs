@@ -24,9 +24,14 @@ public sealed class CandidateSet
     public int Count => _byRow.Count;
 
     /// <summary>Adds one already-scored product (e.g. a fused hit) with the sources that proposed it.</summary>
-    public void Add(int row, double relevance, IEnumerable<string> sources)
+    public void Add(int row, double relevance, IEnumerable<string> sources, string? becauseOf = null)
     {
         var candidate = Get(row);
+        if (becauseOf is not null && (candidate.BecauseOf is null || relevance > candidate.Relevance))
+        {
+            candidate.BecauseOf = becauseOf;
+        }
+
         foreach (var source in sources)
         {
             if (!candidate.Sources.Contains(source))
@@ -39,7 +44,8 @@ public sealed class CandidateSet
     }
 
     /// <summary>Adds a ranked list from one source; relevance is the source's score over its best score.</summary>
-    public void Add(string source, IReadOnlyList<(int Row, double Score)> ranked, string? becauseOf = null)
+    /// <param name="weight">Scales the normalised relevance (a secondary source proposes, it does not outrank).</param>
+    public void Add(string source, IReadOnlyList<(int Row, double Score)> ranked, string? becauseOf = null, double weight = 1.0)
     {
         if (ranked.Count == 0)
         {
@@ -54,7 +60,7 @@ public sealed class CandidateSet
 
         foreach (var (row, score) in ranked)
         {
-            var relevance = best > 0 ? score / best : 0;
+            var relevance = best > 0 ? weight * score / best : 0;
             var candidate = Get(row);
             if (!candidate.Sources.Contains(source))
             {

@@ -14,6 +14,7 @@ public sealed class Explainer(CatalogReplica catalog)
     public const string Similar = "similar";
     public const string Taste = "taste";
     public const string Trending = "trending";
+    public const string Next = "next";
 
     /// <param name="context">For searches: what the query asked for (its words, budget, category).</param>
     public IReadOnlyList<string> Explain(ScoredCandidate item, UserProfile? profile, QueryUnderstood? context = null)
@@ -23,6 +24,15 @@ public sealed class Explainer(CatalogReplica catalog)
         var c = item.Candidate;
         var t = item.Terms;
         var product = catalog.Product(c.Row);
+
+        if (c.Sources.Contains(BusinessRules.Pinned))
+        {
+            reasons.Add((10, "Featured by the store"));
+        }
+        else if (c.Sources.Contains(BusinessRules.Boosted))
+        {
+            reasons.Add((1.9, "Promoted by the store"));
+        }
 
         if (query is not null)
         {
@@ -41,7 +51,11 @@ public sealed class Explainer(CatalogReplica catalog)
             }
         }
 
-        if (c.BecauseOf is { } because && c.Sources.Contains(Neighbours))
+        if (c.BecauseOf is { } after && c.Sources.Contains(Next))
+        {
+            reasons.Add((2.1 + t.Relevance, $"Shoppers often choose it next after {after}"));
+        }
+        else if (c.BecauseOf is { } because && c.Sources.Contains(Neighbours))
         {
             reasons.Add((2 + t.Relevance, $"Often viewed together with {because}"));
         }

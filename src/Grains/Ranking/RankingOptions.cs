@@ -32,8 +32,35 @@ public sealed class RankingOptions
     /// <summary>Live popularity relative to the most popular candidate.</summary>
     public double Popularity { get; set; } = 0.2;
 
+    /// <summary>How many of the shopper's previous distinct products a new interaction links to (weight / distance).</summary>
+    public int CoInteractionWindow { get; set; } = 8;
+
+    /// <summary>How many of the shopper's latest distinct products anchor personal recommendations.</summary>
+    public int RecentAnchors { get; set; } = 3;
+
+    /// <summary>Each older anchor counts this much of the one after it (1 = all equal).</summary>
+    public double RecencyDecay { get; set; } = 0.6;
+
+    /// <summary>α: link weights are divided by the anchor's link total to this power.</summary>
+    public double LinkNormalisation { get; set; } = 0.5;
+
+    /// <summary>β: behaviour scores are divided by the candidate's own link total to this power (damps best-sellers).</summary>
+    public double PopularityDamping { get; set; } = 0;
+
+    /// <summary>How much "touched next" transitions count beside symmetric co-interaction links.</summary>
+    public double TransitionWeight { get; set; } = 3.0;
+
+    /// <summary>Weight of the content similarity to the latest product inside a personal candidate's relevance.</summary>
+    public double ContentWeight { get; set; } = 0.6;
+
+    /// <summary>Relevance of the popular fill (most popular products, added so a thin history still gets a full list).</summary>
+    public double PopularFill { get; set; } = 0.05;
+
     /// <summary>Most items of one brand in a list (diversity).</summary>
     public int MaxPerBrand { get; set; } = 3;
+
+    /// <summary>Most items of one category path in a list; 0 = no category cap (diversity).</summary>
+    public int MaxPerCategory { get; set; }
 
     /// <summary>Half-life of category and brand affinities and of the taste vector.</summary>
     public TimeSpan AffinityHalfLife { get; set; } = TimeSpan.FromDays(7);
@@ -52,6 +79,18 @@ public sealed class RankingOptions
     public double AddToCartWeight { get; set; } = 4;
 
     public double PurchaseWeight { get; set; } = 8;
+
+    /// <summary>A copy, so a caller (an evaluation, an experiment variant) can change weights without touching these.</summary>
+    public RankingOptions Clone() => (RankingOptions)MemberwiseClone();
+
+    /// <summary>A copy that ranks by retrieval relevance alone: every other score term weighs nothing.</summary>
+    public RankingOptions RelevanceOnly()
+    {
+        var copy = Clone();
+        copy.Relevance = 1;
+        copy.CategoryAffinity = copy.BrandAffinity = copy.Taste = copy.PriceFit = copy.Discount = copy.Rating = copy.Popularity = 0;
+        return copy;
+    }
 
     public double WeightOf(Users.InteractionKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Aisle.Catalog;
 using Aisle.Observability;
 using Aisle.Query;
@@ -16,10 +17,13 @@ public sealed class Recommender(
     CatalogIndexes indexes,
     IVectorIndex vectors,
     QueryEmbedder embedder,
-    TimeProvider clock)
+    TimeProvider clock,
+    BusinessRules? rules = null)
 {
     /// <summary>Candidates taken from each retrieval source before fusion.</summary>
     public const int CandidatesPerSource = 100;
+
+    private readonly PopularityRanking _popularity = new(catalog, clock);
 
     private RankingOptions Weights => catalog.Options;
 
@@ -86,7 +90,7 @@ public sealed class Recommender(
 
         AisleMetrics.Searches.Inc();
         var understood = new QueryUnderstood(text, filter.MinPrice, filter.MaxPrice, filter.Brand, filter.Category, parsed.Gender, parsed.Notes);
-        return new RankedList(Rank("search", candidates, profile, request.Limit, now, understood), understood);
+        return new RankedList(Rank("search", candidates, profile, request.Limit, now, query: understood), understood);
     }
 
     public async Task<RankedList?> SimilarAsync(string productId, UserProfile? profile, int limit, CancellationToken cancellationToken = default)
@@ -101,18 +105,36 @@ public sealed class Recommender(
         var candidates = new CandidateSet();
         using (AisleMetrics.Stage("similar", "candidates"))
         {
+            // A blend: what shoppers touched with this product first (relevance 1 for the strongest link, plus its
+            // content similarity), then what looks like it. A new product with no links yet gets its content neighbours.
             var exclude = new HashSet<string>(StringComparer.Ordinal) { productId };
             var hits = await ScanAsync("similar", catalog.Vector(anchor), CandidatesPerSource, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
-            candidates.Add(Explainer.Similar, Rows(hits), product.Name);
-            candidates.Add(Explainer.Neighbours, NeighbourRows(anchor, exclude), product.Name);
+            foreach (var hit in hits)
+            {
+                if (catalog.TryGetRow(hit.Id, out var row))
+                {
+                    candidates.Add(row, Weights.ContentWeight * Math.Max(0, hit.Score), [Explainer.Similar], product.Name);
+                }
+            }
+
+            AddBehaviour(candidates, [anchor], exclude, Weights, Weights.ContentWeight, coInteraction: true, transitions: true);
         }
 
         AisleMetrics.Recommendations.WithLabels("similar").Inc();
         return new RankedList(Rank("similar", candidates, profile, limit, now));
     }
 
-    public async Task<RankedList> RecommendAsync(UserProfile profile, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Content candidates taken per anchor from the vector index.</summary>
+    public const int ContentCandidates = 50;
+
+    public Task<RankedList> RecommendAsync(UserProfile profile, int limit, CancellationToken cancellationToken = default) =>
+        RecommendAsync(profile, limit, RecommendationStrategy.Hybrid, null, cancellationToken);
+
+    /// <param name="options">Weights for this call (an evaluation or experiment variant); the silo's when null.</param>
+    public async Task<RankedList> RecommendAsync(
+        UserProfile profile, int limit, RecommendationStrategy strategy, RankingOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= Weights;
         if (profile.IsCold || profile.Recent.Count == 0)
         {
             AisleMetrics.Recommendations.WithLabels("cold_start").Inc();
@@ -126,37 +148,113 @@ public sealed class Recommender(
             exclude.Add(recent.ProductId);
         }
 
+        var anchors = new List<int>(options.RecentAnchors);
+        foreach (var recentId in profile.Recent.Select(r => r.ProductId).Distinct())
+        {
+            if (anchors.Count == Math.Max(1, options.RecentAnchors))
+            {
+                break;
+            }
+
+            if (catalog.TryGetRow(recentId, out var row))
+            {
+                anchors.Add(row);
+            }
+        }
+
         var candidates = new CandidateSet();
         using (AisleMetrics.Stage("recommend", "candidates"))
         {
             var filter = new VectorFilter(InStockOnly: true, ExcludeIds: exclude);
-            if (profile.Taste is { } taste)
+            switch (strategy)
             {
-                candidates.Add(Explainer.Taste, Rows(await ScanAsync("recommend", taste, CandidatesPerSource, filter, cancellationToken)));
-            }
+                case RecommendationStrategy.Popular:
+                    candidates.Add(Explainer.Trending, TopByPopularity(new ProductFilter(InStockOnly: true, ExcludeIds: exclude), limit, now));
+                    break;
+                case RecommendationStrategy.CoInteraction or RecommendationStrategy.Sequential:
+                    AddBehaviour(candidates, anchors, exclude, options, 0,
+                        coInteraction: strategy == RecommendationStrategy.CoInteraction, transitions: strategy == RecommendationStrategy.Sequential);
+                    break;
+                case RecommendationStrategy.Content:
+                    await AddContentAsync(candidates, anchors, profile.Taste, filter, 1.0, cancellationToken);
+                    break;
+                default:
+                    await AddContentAsync(candidates, anchors, profile.Taste, filter, options.ContentWeight, cancellationToken);
+                    AddBehaviour(candidates, anchors, exclude, options, options.ContentWeight, coInteraction: true, transitions: true);
+                    if (options.PopularFill > 0)
+                    {
+                        var popular = TopByPopularity(new ProductFilter(InStockOnly: true, ExcludeIds: exclude), limit, now);
+                        var best = popular.Count > 0 ? popular[0].Score : 0;
+                        foreach (var (row, score) in popular)
+                        {
+                            candidates.Add(row, options.PopularFill * (best > 0 ? score / best : 0), [Explainer.Trending]);
+                        }
+                    }
 
-            // The latest few distinct items: what they are seen with, and what looks like them.
-            foreach (var recentId in profile.Recent.Select(r => r.ProductId).Distinct().Take(3))
-            {
-                if (!catalog.TryGetRow(recentId, out var row))
-                {
-                    continue;
-                }
+                    foreach (var category in profile.CategoryAffinity.Where(c => c.Key.Contains(" > ", StringComparison.Ordinal))
+                                 .OrderByDescending(c => c.Value).Take(2))
+                    {
+                        candidates.Add(Explainer.Trending, TopByPopularity(new ProductFilter(category.Key, InStockOnly: true, ExcludeIds: exclude), 30, now),
+                            weight: options.PopularFill);
+                    }
 
-                var name = catalog.Product(row).Name;
-                candidates.Add(Explainer.Neighbours, NeighbourRows(row, exclude), name);
-                candidates.Add(Explainer.Similar, Rows(await ScanAsync("recommend", catalog.Vector(row), 30, filter, cancellationToken)), name);
-            }
-
-            foreach (var category in profile.CategoryAffinity.Where(c => c.Key.Contains(" > ", StringComparison.Ordinal))
-                         .OrderByDescending(c => c.Value).Take(2))
-            {
-                candidates.Add(Explainer.Trending, TopByPopularity(new ProductFilter(category.Key, InStockOnly: true, ExcludeIds: exclude), 30, now));
+                    break;
             }
         }
 
-        AisleMetrics.Recommendations.WithLabels("personal").Inc();
-        return new RankedList(Rank("recommend", candidates, profile, limit, now));
+        AisleMetrics.Recommendations.WithLabels(strategy == RecommendationStrategy.Hybrid ? "personal" : strategy.ToString().ToLowerInvariant()).Inc();
+        var scoring = strategy == RecommendationStrategy.Hybrid ? options : options.RelevanceOnly();
+        return new RankedList(Rank("recommend", candidates, profile, limit, now, scoring));
+    }
+
+    /// <summary>Co-interaction and transition candidates of the anchors; relevance is the behaviour score over the best
+    /// one, plus <paramref name="contentWeight"/> × content similarity to the latest anchor.</summary>
+    private void AddBehaviour(CandidateSet candidates, IReadOnlyList<int> anchors, IReadOnlySet<string> exclude, RankingOptions options,
+        double contentWeight, bool coInteraction, bool transitions)
+    {
+        var scores = BehaviourScores.Compute(catalog, anchors, exclude, options, coInteraction, transitions);
+        var best = scores.Count > 0 ? scores.Values.Max(v => v.Score) : 0;
+        if (best <= 0)
+        {
+            return;
+        }
+
+        var latest = anchors.Count > 0 ? catalog.Vector(anchors[0]) : null;
+        foreach (var (row, (score, because)) in scores)
+        {
+            var content = latest is null || contentWeight <= 0 ? 0 : Math.Max(0, TensorPrimitives.Dot(latest, catalog.Vector(row)));
+            var followed = transitions && catalog.Next(because).Contains(catalog.Product(row).Id);
+            candidates.Add(row, score / best + contentWeight * content,
+                followed ? [Explainer.Neighbours, Explainer.Next] : [Explainer.Neighbours], catalog.Product(because).Name);
+        }
+    }
+
+    /// <summary>Products close to the latest anchor (relevance = weight × cosine) and to the shopper's taste.</summary>
+    private async Task AddContentAsync(CandidateSet candidates, IReadOnlyList<int> anchors, float[]? taste, VectorFilter filter, double weight,
+        CancellationToken cancellationToken)
+    {
+        if (anchors.Count > 0)
+        {
+            var name = catalog.Product(anchors[0]).Name;
+            foreach (var hit in await ScanAsync("recommend", catalog.Vector(anchors[0]), ContentCandidates, filter, cancellationToken))
+            {
+                if (catalog.TryGetRow(hit.Id, out var row))
+                {
+                    candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Similar], name);
+                }
+            }
+        }
+
+        if (taste is not null)
+        {
+            foreach (var hit in await ScanAsync("recommend", taste, ContentCandidates, filter, cancellationToken))
+            {
+                if (catalog.TryGetRow(hit.Id, out var row))
+                {
+                    candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Taste]);
+                }
+            }
+        }
     }
 
     public RankedList Trending(string? category, int limit)
@@ -181,12 +279,18 @@ public sealed class Recommender(
             catalog.Stock(row), p.Rating, Math.Round(score, 4), reasons, sources);
     }
 
-    private IReadOnlyList<RankedItem> Rank(string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, QueryUnderstood? query = null)
+    private IReadOnlyList<RankedItem> Rank(
+        string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, RankingOptions? options = null, QueryUnderstood? query = null)
     {
+        var weights = options ?? Weights;
         List<ScoredCandidate> scored;
         using (AisleMetrics.Stage(pipeline, "score"))
         {
-            scored = new Scorer(catalog, Weights).Score(candidates.All, profile, now);
+            scored = new Scorer(catalog, weights).Score(candidates.All, profile, now);
+            if (rules is not null)
+            {
+                scored = rules.Apply(catalog, scored);
+            }
         }
 
         List<ScoredCandidate> page;
@@ -194,7 +298,8 @@ public sealed class Recommender(
         {
             // Products without a brand are grouped by their full category path, which in this catalog usually
             // ends in a brand node ("Timewel Wrist Watches"), so they cannot flood a page either.
-            page = Diversifier.Take(scored, limit, Weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category);
+            page = Diversifier.Take(scored, limit, weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category,
+                weights.MaxPerCategory, row => catalog.Product(row).Category);
         }
 
         AisleMetrics.Shown(pipeline, page.Count);
@@ -217,21 +322,21 @@ public sealed class Recommender(
     /// so a catalog with no traffic yet still shows its best-rated items first.</summary>
     private List<(int Row, double Score)> TopByPopularity(ProductFilter filter, int count, DateTimeOffset now)
     {
-        var top = new PriorityQueue<int, double>(count + 1);
-        var rows = filter.Category is null ? null : catalog.RowsIn(filter.Category);
-        var total = rows?.Length ?? catalog.Count;
-        for (var i = 0; i < total; i++)
+        if (filter.Category is null)
         {
-            var row = rows?[i] ?? i;
+            return _popularity.Top(filter, count);
+        }
+
+        // A category's rows are few: scoring them directly is cheaper than walking the whole ranking.
+        var top = new PriorityQueue<int, double>(count + 1);
+        foreach (var row in catalog.RowsIn(filter.Category))
+        {
             if (!filter.Accepts(catalog, row))
             {
                 continue;
             }
 
-            var product = catalog.Product(row);
-            var prior = 0.01 * ((product.Rating ?? 0) / 5.0) + 0.001 * (product.Price is null ? 0 : 1);
-            var score = catalog.Popularity(row, now) + prior;
-            top.Enqueue(row, score);
+            top.Enqueue(row, PopularityRanking.Score(catalog, row, now));
             if (top.Count > count)
             {
                 top.Dequeue();
@@ -245,22 +350,6 @@ public sealed class Recommender(
         }
 
         result.Reverse();
-        return result;
-    }
-
-    private List<(int Row, double Score)> NeighbourRows(int row, IReadOnlySet<string> exclude)
-    {
-        var neighbours = catalog.Neighbours(row);
-        var result = new List<(int, double)>(neighbours.Count);
-        for (var i = 0; i < neighbours.Count; i++)
-        {
-            if (!exclude.Contains(neighbours[i]) && catalog.TryGetRow(neighbours[i], out var n) && catalog.Stock(n) > 0)
-            {
-                // Rank-based strength: the strongest neighbour 1, then 1/2, 1/3…
-                result.Add((n, 1.0 / (i + 1)));
-            }
-        }
-
         return result;
     }
 

@@ -9,8 +9,9 @@ namespace Aisle.Recommendations;
 /// Serves the read path on whichever silo receives the call, from that silo's replica and indexes: a stateless
 /// worker, so calls never queue behind one activation and every silo adds capacity. A request makes at most one
 /// other grain call (the shopper's profile).
+/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class RecommendationGrain(CatalogReplica catalog, Recommender recommender) : Grain, IRecommendationGrain
 {
     public async Task<RankedList> SearchAsync(SearchRequest request)

@@ -80,6 +80,28 @@ public static class ProfileUpdater
         return next;
     }
 
+    /// <summary>
+    /// The products a new interaction with <paramref name="productId"/> is seen together with: the latest
+    /// <paramref name="window"/> distinct other products of <paramref name="recent"/> (newest first, before this
+    /// event), each with its distance (1 = touched right before). Links weaken with distance (weight / distance),
+    /// because items bought one after another say more about each other than items five steps apart.
+    /// </summary>
+    public static IReadOnlyList<(string ProductId, int Distance)> CoInteractionWindow(
+        IReadOnlyList<RecentInteraction> recent, string productId, int window)
+    {
+        var result = new List<(string, int)>(Math.Max(0, window));
+        for (var i = 0; i < recent.Count && result.Count < window; i++)
+        {
+            var other = recent[i].ProductId;
+            if (other != productId && !result.Exists(r => r.Item1 == other))
+            {
+                result.Add((other, result.Count + 1));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Evaluates every decayed quantity at <paramref name="now"/>.</summary>
     public static UserProfile Evaluate(string userId, UserState state, DateTimeOffset now, RankingOptions options)
     {

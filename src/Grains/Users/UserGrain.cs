@@ -53,13 +53,16 @@ public sealed class UserGrain(
                 }
             }
 
-            var previous = s.Recent.Count > 0 ? s.Recent[0].ProductId : null;
+            var window = ProfileUpdater.CoInteractionWindow(s.Recent, e.ProductId, replica.Options.CoInteractionWindow);
             s = ProfileUpdater.ApplyInteraction(s, e.Kind, replica.Product(row), replica.Price(row), replica.Vector(row), e.Timestamp, replica.Options);
-            product.RecordInteractionAsync(e.Kind, e.Quantity, previous, e.Timestamp).Ignore();
-            if (previous is not null && previous != e.ProductId)
+            product.RecordInteractionAsync(e.Kind, e.Quantity, null, e.Timestamp).Ignore();
+            var weight = replica.Options.WeightOf(e.Kind);
+            foreach (var (other, distance) in window)
             {
-                // Links go both ways: "seen together" is symmetric for the product page's neighbours.
-                GrainFactory.GetGrain<IProductGrain>(previous).LinkAsync(e.ProductId, replica.Options.WeightOf(e.Kind), e.Timestamp).Ignore();
+                // Both directions: this product learns the earlier one as a neighbour; the earlier one learns this
+                // one as neighbour and successor ("what comes next" needs the direction).
+                product.LinkAsync(other, weight / distance, e.Timestamp).Ignore();
+                GrainFactory.GetGrain<IProductGrain>(other).FollowedByAsync(e.ProductId, weight / distance, e.Timestamp).Ignore();
             }
 
             outcomes[i] = new EventOutcome(true, null);

@@ -27,4 +27,21 @@ public class DiversifierTests
 
         Assert.Equal([0, 1, 2, 3], page.Select(p => p.Candidate.Row));
     }
+
+    [Fact]
+    public void ACategoryCapHoldsBackACategoryAcrossBrands()
+    {
+        // Every row its own brand; rows 0-3 in "Lipstick", the rest in "Nail". At most 2 per category.
+        var page = Diversifier.Take(Ranked(8), 4, 3, row => "brand" + row, 2, row => row < 4 ? "Lipstick" : "Nail");
+
+        Assert.Equal([0, 1, 4, 5], page.Select(p => p.Candidate.Row));
+    }
+
+    [Fact]
+    public void WithoutACategoryCapOnlyBrandsAreCapped()
+    {
+        var page = Diversifier.Take(Ranked(8), 4, 3, row => "brand" + row, 0, row => "Lipstick");
+
+        Assert.Equal([0, 1, 2, 3], page.Select(p => p.Candidate.Row));
+    }
 }

@@ -1,0 +1,19 @@
+using Aisle.Users;
+
+namespace Aisle.Cli.Evaluation;
+
+/// <param name="SequencesFile">A <c>user item1 item2 …</c> file.</param>
+/// <param name="AttributesFile">Item attributes (JSON id → attribute ids), or null for none.</param>
+/// <param name="MaxUsers">Evaluate only the first this-many users (a quick subset); null for all.</param>
+/// <param name="Parallelism">Users replayed and ranked at once.</param>
+/// <param name="Tune">Tune the hybrid's weights on the validation item before measuring on the test item.</param>
+/// <param name="TuneUsers">Validation users the tuning looks at (the first ones of the file).</param>
+/// <param name="EventKind">What each line's items are replayed as (reviews of bought products: purchases).</param>
+public sealed record EvaluationSettings(
+    string SequencesFile,
+    string? AttributesFile,
+    int? MaxUsers = null,
+    int Parallelism = 64,
+    bool Tune = true,
+    int TuneUsers = 3000,
+    InteractionKind EventKind = InteractionKind.Purchase);

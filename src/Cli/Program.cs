@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Aisle.Cli;
+
+// Aisle's command line: one verb per job, each with its own file.
+var root = new RootCommand("Aisle command line tools.");
+root.Subcommands.Add(EvaluateCommand.Create());
+return await root.Parse(args).InvokeAsync();
