@@ -19,6 +19,8 @@ echo "== cluster mode, $(nproc) cores: 2 silos + 1 frontend + PostgreSQL on loop
 # Warm-up, not measured: JIT, connection pools, first activations.
 python3 scripts/cluster-load.py throughput "$base" 5 "$connections" "$batch" > /dev/null
 python3 scripts/cluster-load.py throughput "$base" "$seconds" "$connections" "$batch"
+# Let the silos drain what the saturating run queued (one-way counter messages, lazy flushes) before the failover.
+sleep 20
 python3 scripts/cluster-load.py failover "$base" 30 100 10 "$(cat "$dir/silo2.pid")"
 scripts/cluster.sh start > /dev/null   # brings silo 2 back
 echo "silo 2 restarted; cluster ready"

@@ -19,7 +19,9 @@ public static class OrleansHosting
         if (mode.Equals("Cluster", StringComparison.OrdinalIgnoreCase))
         {
             var cluster = PostgresClusterSettings.Require(builder.Configuration);
-            builder.UseOrleansClient(client => client.UsePostgresClustering(cluster));
+            builder.UseOrleansClient(client => client
+                .UsePostgresClustering(cluster)
+                .AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>());
             // The APIs take the clock from DI; embedded, the co-hosted silo registers it.
             builder.Services.AddSingleton(TimeProvider.System);
             return builder;

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 
 namespace Aisle.Storage;
 
@@ -50,6 +52,10 @@ public static class PostgresClustering
             options.TableRefreshTimeout = TimeSpan.FromSeconds(5);
         });
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = SiloResponseTimeout);
+        // Random placement spreads shoppers evenly over the silos. Resource-optimised placement judges silos by
+        // statistics refreshed every few seconds, so a burst of new shoppers lands on whichever silo looked idle last
+        // (seen in the tests: 60 new shoppers, all on one silo) — and one silo then carries all of them.
+        silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         return silo;
     }
 
