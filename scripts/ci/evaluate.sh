@@ -20,5 +20,5 @@ dotnet build src/Cli -c Release -nologo -v quiet
 start=$(date +%s)
 timeout 600 dotnet run --no-build --project src/Cli -c Release -- evaluate \
   --data "$data" --users "$users" --no-tune --out "$out" \
-  --min-hybrid-hr10 "${AISLE_EVAL_MIN_HR10:-0.030}" --min-hybrid-ndcg10 "${AISLE_EVAL_MIN_NDCG10:-0.016}"
+  --min-hybrid-hr10 "${AISLE_EVAL_MIN_HR10:-0.034}" --min-hybrid-ndcg10 "${AISLE_EVAL_MIN_NDCG10:-0.020}"
 echo "evaluate.sh: ${users} users evaluated in $(( $(date +%s) - start )) s; report in $out/report.md"
