@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Serialization.Serializers;
@@ -20,13 +17,11 @@ public sealed class PostgresGrainStorage
     : IGrainStorage, IGrainStateReader, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
 {
     private readonly string _name;
-    private readonly IGrainStorageSerializer _serializer;
-    private readonly IActivatorProvider _activators;
+    private readonly StoredStateCodec _codec;
     private readonly ILogger<PostgresGrainStorage> _logger;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStateWriter _writer;
     private readonly PostgresStateReader _reader;
-    private readonly ConcurrentDictionary<GrainType, string> _grainTypeNames = new();
     private int _disposed;
 
     /// <summary>Creates the provider; connections open on first use.</summary>
@@ -43,8 +38,7 @@ public sealed class PostgresGrainStorage
         }
 
         _name = name;
-        _serializer = options.GrainStorageSerializer ?? defaultSerializer;
-        _activators = activators;
+        _codec = new StoredStateCodec(name, options.GrainStorageSerializer ?? defaultSerializer, activators);
         _logger = logger;
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         _writer = new PostgresStateWriter(_dataSource, options.Writers, options.MaxBatch, logger);
@@ -65,16 +59,16 @@ public sealed class PostgresGrainStorage
     /// <inheritdoc/>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var stored = await _reader.ReadAsync(stateName, GrainTypeName(grainId), grainId.Key.ToString()!).ConfigureAwait(false);
+        var stored = await _reader.ReadAsync(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString()!).ConfigureAwait(false);
         if (stored is { } row)
         {
-            grainState.State = Deserialize<T>(row.Payload);
-            grainState.ETag = FormatEtag(row.Version);
+            grainState.State = _codec.Deserialize<T>(row.Payload);
+            grainState.ETag = StoredStateCodec.FormatEtag(row.Version);
             grainState.RecordExists = true;
         }
         else
         {
-            grainState.State = CreateDefault<T>();
+            grainState.State = _codec.CreateDefault<T>();
             grainState.ETag = null;
             grainState.RecordExists = false;
         }
@@ -84,28 +78,28 @@ public sealed class PostgresGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var change = new StateChange(
-            stateName, GrainTypeName(grainId), grainId.Key.ToString()!, Serialize(grainState.State), ParseEtag(grainState.ETag));
+            stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString()!, _codec.Serialize(grainState.State), StoredStateCodec.ParseEtag(grainState.ETag));
         var outcome = await _writer.SubmitAsync(change).ConfigureAwait(false);
         if (!outcome.Applied)
         {
-            throw Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
+            throw _codec.Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
         }
 
-        grainState.ETag = FormatEtag(outcome.Version);
+        grainState.ETag = StoredStateCodec.FormatEtag(outcome.Version);
         grainState.RecordExists = true;
     }
 
     /// <inheritdoc/>
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString()!, null, ParseEtag(grainState.ETag));
+        var change = new StateChange(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString()!, null, StoredStateCodec.ParseEtag(grainState.ETag));
         var outcome = await _writer.SubmitAsync(change).ConfigureAwait(false);
         if (!outcome.Applied)
         {
-            throw Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
+            throw _codec.Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
         }
 
-        grainState.State = CreateDefault<T>();
+        grainState.State = _codec.CreateDefault<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
@@ -124,8 +118,8 @@ public sealed class PostgresGrainStorage
         await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var state = Deserialize<T>(rows.GetFieldValue<byte[]>(2));
-            yield return new StoredGrainState<T>(rows.GetString(0), state, FormatEtag(rows.GetInt64(1)));
+            var state = _codec.Deserialize<T>(rows.GetFieldValue<byte[]>(2));
+            yield return new StoredGrainState<T>(rows.GetString(0), state, StoredStateCodec.FormatEtag(rows.GetInt64(1)));
         }
     }
 
@@ -144,37 +138,4 @@ public sealed class PostgresGrainStorage
 
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private string GrainTypeName(GrainId grainId) =>
-        _grainTypeNames.GetOrAdd(grainId.Type, static type => type.ToString()!);
-
-    private T CreateDefault<T>() => _activators.GetActivator<T>().Create()!;
-
-    private byte[] Serialize<T>(T state)
-    {
-        var bytes = _serializer.Serialize(state).ToMemory();
-        return MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : bytes.ToArray();
-    }
-
-    private T Deserialize<T>(byte[] payload) => _serializer.Deserialize<T>(new BinaryData(payload)) ?? CreateDefault<T>();
-
-    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    private static long? ParseEtag(string? etag) =>
-        etag is null ? null
-        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
-        : StateChange.UnknownVersion;
-
-    private InconsistentStateException Inconsistent(
-        string operation, string stateName, GrainId grainId, string? currentEtag, StateChangeOutcome outcome)
-    {
-        var storedEtag = outcome.StoredVersion is long stored ? FormatEtag(stored) : null;
-        return new InconsistentStateException(
-            $"Grain storage '{_name}': {operation} of state '{stateName}' for {grainId} expected etag " +
-            $"'{currentEtag ?? "(none)"}' but found '{storedEtag ?? "(none)"}'.",
-            storedEtag,
-            currentEtag);
-    }
 }

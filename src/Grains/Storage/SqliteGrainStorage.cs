@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization.Serializers;
@@ -20,10 +17,8 @@ public sealed class SqliteGrainStorage
 {
     private readonly string _name;
     private readonly string _path;
-    private readonly IGrainStorageSerializer _serializer;
-    private readonly IActivatorProvider _activators;
+    private readonly StoredStateCodec _codec;
     private readonly ILogger<SqliteGrainStorage> _logger;
-    private readonly ConcurrentDictionary<GrainType, string> _grainTypeNames = new();
     private readonly Lock _initLock = new();
     private SqliteStateReaders? _readers;
     private SqliteStateWriter? _writer;
@@ -49,8 +44,7 @@ public sealed class SqliteGrainStorage
 
         _name = name;
         _path = Path.GetFullPath(options.DataSource);
-        _serializer = options.GrainStorageSerializer ?? defaultSerializer;
-        _activators = activators;
+        _codec = new StoredStateCodec(name, options.GrainStorageSerializer ?? defaultSerializer, activators);
         _logger = logger;
     }
 
@@ -77,7 +71,7 @@ public sealed class SqliteGrainStorage
             byte[]? payload;
             try
             {
-                reader.TryReadOne(stateName, GrainTypeName(grainId), grainId.Key.ToString(), out version, out payload);
+                reader.TryReadOne(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString(), out version, out payload);
             }
             finally
             {
@@ -86,14 +80,14 @@ public sealed class SqliteGrainStorage
 
             if (payload is null)
             {
-                grainState.State = CreateDefault<T>();
+                grainState.State = _codec.CreateDefault<T>();
                 grainState.ETag = null;
                 grainState.RecordExists = false;
             }
             else
             {
-                grainState.State = Deserialize<T>(payload);
-                grainState.ETag = FormatEtag(version);
+                grainState.State = _codec.Deserialize<T>(payload);
+                grainState.ETag = StoredStateCodec.FormatEtag(version);
                 grainState.RecordExists = true;
             }
 
@@ -110,14 +104,14 @@ public sealed class SqliteGrainStorage
     {
         var writer = EnsureOpen().Writer;
         var change = new StateChange(
-            stateName, GrainTypeName(grainId), grainId.Key.ToString(), Serialize(grainState.State), ParseEtag(grainState.ETag));
+            stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString(), _codec.Serialize(grainState.State), StoredStateCodec.ParseEtag(grainState.ETag));
         var outcome = await writer.SubmitAsync(change).ConfigureAwait(false);
         if (!outcome.Applied)
         {
-            throw Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
+            throw _codec.Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
         }
 
-        grainState.ETag = FormatEtag(outcome.Version);
+        grainState.ETag = StoredStateCodec.FormatEtag(outcome.Version);
         grainState.RecordExists = true;
     }
 
@@ -125,14 +119,14 @@ public sealed class SqliteGrainStorage
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var writer = EnsureOpen().Writer;
-        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString(), null, ParseEtag(grainState.ETag));
+        var change = new StateChange(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString(), null, StoredStateCodec.ParseEtag(grainState.ETag));
         var outcome = await writer.SubmitAsync(change).ConfigureAwait(false);
         if (!outcome.Applied)
         {
-            throw Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
+            throw _codec.Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
         }
 
-        grainState.State = CreateDefault<T>();
+        grainState.State = _codec.CreateDefault<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
@@ -158,8 +152,8 @@ public sealed class SqliteGrainStorage
             while (rows.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var state = Deserialize<T>(rows.GetFieldValue<byte[]>(2));
-                yield return new StoredGrainState<T>(rows.GetString(0), state, FormatEtag(rows.GetInt64(1)));
+                var state = _codec.Deserialize<T>(rows.GetFieldValue<byte[]>(2));
+                yield return new StoredGrainState<T>(rows.GetString(0), state, StoredStateCodec.FormatEtag(rows.GetInt64(1)));
             }
         }
         finally
@@ -236,39 +230,5 @@ public sealed class SqliteGrainStorage
 
             return (_readers, _writer);
         }
-    }
-
-    private string GrainTypeName(GrainId grainId) =>
-        _grainTypeNames.GetOrAdd(grainId.Type, static type => type.ToString()!);
-
-    private T CreateDefault<T>() => _activators.GetActivator<T>().Create()!;
-
-    private byte[] Serialize<T>(T state)
-    {
-        var bytes = _serializer.Serialize(state).ToMemory();
-        // Serializers usually hand back a whole array; reuse it instead of copying.
-        return MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : bytes.ToArray();
-    }
-
-    private T Deserialize<T>(byte[] payload) => _serializer.Deserialize<T>(new BinaryData(payload)) ?? CreateDefault<T>();
-
-    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    private static long? ParseEtag(string? etag) =>
-        etag is null ? null
-        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
-        : StateChange.UnknownVersion;
-
-    private InconsistentStateException Inconsistent(
-        string operation, string stateName, GrainId grainId, string? currentEtag, StateChangeOutcome outcome)
-    {
-        var storedEtag = outcome.StoredVersion is long stored ? FormatEtag(stored) : null;
-        return new InconsistentStateException(
-            $"Grain storage '{_name}': {operation} of state '{stateName}' for {grainId} expected etag " +
-            $"'{currentEtag ?? "(none)"}' but found '{storedEtag ?? "(none)"}'.",
-            storedEtag,
-            currentEtag);
     }
 }
