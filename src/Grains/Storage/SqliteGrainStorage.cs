@@ -100,36 +100,12 @@ public sealed class SqliteGrainStorage
     }
 
     /// <inheritdoc/>
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var writer = EnsureOpen().Writer;
-        var change = new StateChange(
-            stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString(), _codec.Serialize(grainState.State), StoredStateCodec.ParseEtag(grainState.ETag));
-        var outcome = await writer.SubmitAsync(change).ConfigureAwait(false);
-        if (!outcome.Applied)
-        {
-            throw _codec.Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
-        }
-
-        grainState.ETag = StoredStateCodec.FormatEtag(outcome.Version);
-        grainState.RecordExists = true;
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        _codec.WriteAsync(EnsureOpen().Writer.SubmitAsync, stateName, grainId, grainState);
 
     /// <inheritdoc/>
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var writer = EnsureOpen().Writer;
-        var change = new StateChange(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString(), null, StoredStateCodec.ParseEtag(grainState.ETag));
-        var outcome = await writer.SubmitAsync(change).ConfigureAwait(false);
-        if (!outcome.Applied)
-        {
-            throw _codec.Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
-        }
-
-        grainState.State = _codec.CreateDefault<T>();
-        grainState.ETag = null;
-        grainState.RecordExists = false;
-    }
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        _codec.ClearAsync(EnsureOpen().Writer.SubmitAsync, stateName, grainId, grainState);
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<StoredGrainState<T>> ReadAllAsync<T>(

@@ -8,7 +8,7 @@ namespace Aisle.Storage;
 
 /// <summary>
 /// What every Aisle grain storage does the same way whatever the database: the row key of a grain, state
-/// (de)serialisation, version etags and the exception for an etag conflict.
+/// (de)serialisation, version etags, and writes and clears with their etag checks.
 /// </summary>
 internal sealed class StoredStateCodec(string storageName, IGrainStorageSerializer serializer, IActivatorProvider activators)
 {
@@ -37,7 +37,36 @@ internal sealed class StoredStateCodec(string storageName, IGrainStorageSerializ
         : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
         : StateChange.UnknownVersion;
 
-    public InconsistentStateException Inconsistent(
+    /// <summary>Writes a state through a storage's writer and moves the etag on; a stale etag throws.</summary>
+    public async Task WriteAsync<T>(Func<StateChange, Task<StateChangeOutcome>> submit, string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString()!, Serialize(grainState.State), ParseEtag(grainState.ETag));
+        var outcome = await submit(change).ConfigureAwait(false);
+        if (!outcome.Applied)
+        {
+            throw Inconsistent("write", stateName, grainId, grainState.ETag, outcome);
+        }
+
+        grainState.ETag = FormatEtag(outcome.Version);
+        grainState.RecordExists = true;
+    }
+
+    /// <summary>Clears a state through a storage's writer and resets it to the default; a stale etag throws.</summary>
+    public async Task ClearAsync<T>(Func<StateChange, Task<StateChangeOutcome>> submit, string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString()!, null, ParseEtag(grainState.ETag));
+        var outcome = await submit(change).ConfigureAwait(false);
+        if (!outcome.Applied)
+        {
+            throw Inconsistent("clear", stateName, grainId, grainState.ETag, outcome);
+        }
+
+        grainState.State = CreateDefault<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private InconsistentStateException Inconsistent(
         string operation, string stateName, GrainId grainId, string? currentEtag, StateChangeOutcome outcome)
     {
         var storedEtag = outcome.StoredVersion is long stored ? FormatEtag(stored) : null;
