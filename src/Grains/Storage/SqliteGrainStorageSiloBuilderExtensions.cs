@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.Providers;
-using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace Aisle.Storage;
 
@@ -17,18 +12,7 @@ public static class SqliteGrainStorageSiloBuilderExtensions
     public static ISiloBuilder AddSqliteGrainStorage(
         this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure)
     {
-        var services = builder.Services;
-        // When the caller set no serializer, use Orleans' own binary codec rather than the silo-wide default
-        // (Newtonsoft JSON): grain states are [GenerateSerializer] records holding immutable collections, which
-        // that JSON serializer writes but cannot read back ("Cannot preserve reference to readonly dictionary").
-        services.AddOptions<SqliteGrainStorageOptions>(name)
-            .Configure(configure)
-            .PostConfigure<Serializer>((options, serializer) =>
-                options.GrainStorageSerializer ??= new OrleansGrainStorageSerializer(serializer));
-        // Keyed IGrainStorage, default-provider alias and lifecycle participation, the way Orleans' own providers do.
-        services.AddGrainStorage(name, Create);
-        services.AddKeyedSingleton<IGrainStateReader>(
-            name, static (provider, key) => (IGrainStateReader)provider.GetRequiredKeyedService<IGrainStorage>(key));
+        GrainStorageRegistration.Add<SqliteGrainStorage, SqliteGrainStorageOptions>(builder.Services, name, configure);
         return builder;
     }
 
@@ -36,8 +20,4 @@ public static class SqliteGrainStorageSiloBuilderExtensions
     public static ISiloBuilder AddSqliteGrainStorageAsDefault(
         this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
         builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure);
-
-    private static SqliteGrainStorage Create(IServiceProvider services, string name) =>
-        ActivatorUtilities.CreateInstance<SqliteGrainStorage>(
-            services, name, services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name));
 }
