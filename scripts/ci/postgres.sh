@@ -56,8 +56,10 @@ case "$cmd" in
     fi
     # Loopback only; the socket directory is the temp dir so no system path is needed. Durability settings stay at
     # PostgreSQL's defaults (fsync, synchronous_commit on): the tests claim durability, so they must not cheat it.
+    # Write-heavy tuning that keeps durability: compressed full-page images in the WAL, and checkpoints (each followed
+    # by full-page writes of every page touched again) no more often than every 15 min or 4 GB of WAL.
     as_postgres "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -t 60 \
-      -o \"-c listen_addresses=127.0.0.1 -p $(cat "$dir/port") -c unix_socket_directories='$dir' -c max_connections=200 -c shared_buffers=256MB\" start" >&2 \
+      -o \"-c listen_addresses=127.0.0.1 -p $(cat "$dir/port") -c unix_socket_directories='$dir' -c max_connections=200 -c shared_buffers=256MB -c wal_compression=lz4 -c max_wal_size=4GB -c checkpoint_timeout=15min\" start" >&2 \
       || { tail -20 "$dir/server.log" >&2; exit 1; }
     if ! PGPASSWORD=$password psql -h 127.0.0.1 -p "$(cat "$dir/port")" -U $user -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$database'" | grep -q 1; then
       PGPASSWORD=$password psql -h 127.0.0.1 -p "$(cat "$dir/port")" -U $user -d postgres -qc "CREATE DATABASE $database" >&2

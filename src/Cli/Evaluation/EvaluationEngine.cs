@@ -1,5 +1,6 @@
 using Aisle.Catalog;
 using Aisle.Hosting;
+using Aisle.Products;
 using Aisle.Ranking;
 using Aisle.Recommendations;
 using Aisle.Retrieval;
@@ -67,6 +68,7 @@ public sealed class EvaluationEngine : IAsyncDisposable
             silo.Services.AddSingleton(replica);
             silo.Services.AddSingleton(recommender);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddProductActivityBuffer();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -74,11 +76,13 @@ public sealed class EvaluationEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Product grains learn from one-way messages, so a user's RecordAsync returns before its links land. Waits until
-    /// the replica has taken no new snapshot for a few polls in a row: the cluster is quiet.
+    /// Product grains learn from one-way messages, so a user's RecordAsync returns before its links land. Delivers
+    /// the silo's summed activity now, then waits until the replica has taken no new snapshot for a few polls in a
+    /// row: the cluster is quiet.
     /// </summary>
     public async Task WaitUntilQuietAsync(CancellationToken cancellationToken = default)
     {
+        _cluster.Silos[0].SiloHost.Services.GetRequiredService<ProductActivityBuffer>().Flush();
         var last = -1L;
         var still = 0;
         while (still < 3)

@@ -18,17 +18,8 @@ public interface IProductGrain : IGrainWithStringKey
     /// <summary>Takes <paramref name="quantity"/> units if that many are in stock; all or nothing.</summary>
     Task<Reservation> TryReserveAsync(int quantity);
 
-    /// <summary>Counts an interaction and links it to the product the shopper touched just before. Fire and forget:
-    /// counters are best-effort, the shopper's profile is the durable record.</summary>
+    /// <summary>Adds shoppers' recent activity: counters, co-interaction links and "touched next" transitions. Fire and
+    /// forget: counters are best-effort, the shopper's profile is the durable record.</summary>
     [OneWay]
-    Task RecordInteractionAsync(InteractionKind kind, int quantity, string? previousProductId, DateTimeOffset at);
-
-    /// <summary>Strengthens the co-interaction link to <paramref name="otherProductId"/>.</summary>
-    [OneWay]
-    Task LinkAsync(string otherProductId, double weight, DateTimeOffset at);
-
-    /// <summary>Records that a shopper touched <paramref name="nextProductId"/> after this product (weight falls with
-    /// the distance); also strengthens the co-interaction link between the two.</summary>
-    [OneWay]
-    Task FollowedByAsync(string nextProductId, double weight, DateTimeOffset at);
+    Task RecordActivityAsync(ProductActivity activity);
 }

@@ -83,6 +83,39 @@ public sealed class CatalogReplica
         _genders = products.Select(GenderWords.Of).ToArray();
         _rowsByCategory.Clear();
         _rowOf = rowOf;
+        Fingerprint = FingerprintOf(products);
+    }
+
+    /// <summary>Identifies the loaded catalog (its ids in row order): silos with equal fingerprints agree on rows.</summary>
+    public string Fingerprint { get; private set; } = "";
+
+    /// <summary>Rows of the known <paramref name="productIds"/>, in order.</summary>
+    public int[] RowsOf(IReadOnlyList<string> productIds)
+    {
+        var rows = new List<int>(productIds.Count);
+        foreach (var id in productIds)
+        {
+            if (_rowOf.TryGetValue(id, out var row))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows.ToArray();
+    }
+
+    /// <summary>The catalog's own id strings for <paramref name="rows"/> (no new strings).</summary>
+    public string[] IdsOf(int[] rows) => Array.ConvertAll(rows, row => _products[row].Id);
+
+    private static string FingerprintOf(IReadOnlyList<Product> products)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var product in products)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(product.Id + "\n"));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset(), 0, 16);
     }
 
     public void MarkReady()

@@ -1,4 +1,3 @@
-using Aisle.Products;
 using Orleans.Concurrency;
 
 namespace Aisle.Catalog;
@@ -10,9 +9,10 @@ namespace Aisle.Catalog;
 /// </summary>
 public interface IReplicaSinkGrain : IGrainWithStringKey
 {
-    /// <summary>Applies snapshots to this silo's replica (older versions than what it holds are ignored).</summary>
+    /// <summary>Applies updates to this silo's replica (older versions than what it holds are ignored) when
+    /// <paramref name="catalogFingerprint"/> is this silo's catalog, whose rows the updates use.</summary>
     [OneWay]
-    Task ApplyAsync(ProductSnapshot[] snapshots);
+    Task ApplyAsync(string catalogFingerprint, ReplicaUpdate[] updates);
 
     /// <summary>Activates the sink; a silo calls it on its own sink at start so the activation lives there.</summary>
     Task<bool> PingAsync();

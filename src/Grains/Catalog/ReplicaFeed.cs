@@ -83,7 +83,7 @@ public sealed partial class ReplicaFeed(
 
     private void SendPending()
     {
-        ProductSnapshot[] batch;
+        ReplicaUpdate[] batch;
         lock (_lock)
         {
             if (_pending.Count == 0)
@@ -91,7 +91,7 @@ public sealed partial class ReplicaFeed(
                 return;
             }
 
-            batch = _pending.Values.ToArray();
+            batch = _pending.Values.Select(snapshot => ReplicaUpdate.From(snapshot, replica)).ToArray();
             _pending.Clear();
         }
 
@@ -103,7 +103,7 @@ public sealed partial class ReplicaFeed(
             }
 
             // One-way: a slow or dying silo must not hold up this loop.
-            grains.GetGrain<IReplicaSinkGrain>(address.ToParsableString()).ApplyAsync(batch).Ignore();
+            grains.GetGrain<IReplicaSinkGrain>(address.ToParsableString()).ApplyAsync(replica.Fingerprint, batch).Ignore();
         }
     }
 

@@ -1,4 +1,4 @@
-using Aisle.Products;
+using Aisle.Observability;
 using Orleans.Placement;
 
 namespace Aisle.Catalog;
@@ -19,11 +19,19 @@ public sealed class ReplicaSinkGrain(CatalogReplica replica, ILocalSiloDetails s
             ? Task.CompletedTask
             : throw new InvalidOperationException($"Replica sink {this.GetPrimaryKeyString()} cannot live on {silo.SiloAddress}.");
 
-    public Task ApplyAsync(ProductSnapshot[] snapshots)
+    public Task ApplyAsync(string catalogFingerprint, ReplicaUpdate[] updates)
     {
-        foreach (var snapshot in snapshots)
+        if (catalogFingerprint != replica.Fingerprint)
         {
-            replica.Apply(snapshot);
+            // Another catalog (a rolling upgrade under way): its rows are not ours. This silo still answers from its
+            // own replica, and gets the current values from storage when it restarts on the new catalog.
+            AisleMetrics.ReplicaUpdatesDropped.Inc(updates.Length);
+            return Task.CompletedTask;
+        }
+
+        foreach (var update in updates)
+        {
+            replica.Apply(update.ToSnapshot(replica));
         }
 
         return Task.CompletedTask;

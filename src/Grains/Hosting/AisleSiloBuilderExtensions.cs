@@ -1,5 +1,6 @@
 using Aisle.Catalog;
 using Aisle.Embeddings;
+using Aisle.Products;
 using Aisle.Ranking;
 using Aisle.Recommendations;
 using Aisle.Retrieval;
@@ -23,6 +24,7 @@ public static class AisleSiloBuilderExtensions
     public static ISiloBuilder AddAisle(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddAisleDomain(configuration);
+        silo.Services.AddProductActivityBuffer();
         if (PostgresClusterSettings.From(configuration) is { } cluster)
         {
             silo.AddPostgresGrainStorage(AisleStorage.Name, o => o.ConnectionString = cluster.ConnectionString);

@@ -52,6 +52,9 @@ public static class AisleMetrics
     public static readonly Counter StockOuts = Metrics.CreateCounter(
         "aisle_stockouts_total", "Purchases refused because the product had too little stock left.");
 
+    public static readonly Counter ReplicaUpdatesDropped = Metrics.CreateCounter(
+        "aisle_replica_updates_dropped_total", "Product updates from another silo ignored because that silo runs another catalog.");
+
     // Business metrics carry the experiment and variant that served the shopper, so one dashboard compares variants.
     // Until experiments exist every series is experiment="none", variant="default"; the label set stays bounded by
     // the experiments defined, never by users or products.

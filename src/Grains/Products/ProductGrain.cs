@@ -18,8 +18,7 @@ public sealed class ProductGrain(
     CatalogReplica replica,
     TimeProvider clock) : Grain, IProductGrain
 {
-    /// <summary>Neighbour and transition lists keep only the strongest links (an online top-k: the weakest is
-    /// evicted when a new one arrives, while the totals keep counting everything).</summary>
+    /// <summary>Neighbour and transition lists keep only the strongest links.</summary>
     public const int MaxNeighbours = 100;
 
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
@@ -43,6 +42,18 @@ public sealed class ProductGrain(
             {
                 var product = replica.Product(row);
                 state.State = new ProductState { Initialized = true, Price = product.Price, Stock = product.InitialStock };
+            }
+
+            if (!state.State.LegacyNeighbours.IsEmpty || !state.State.LegacyNext.IsEmpty)
+            {
+                var halfLife = Options.AffinityHalfLife;
+                state.State = state.State with
+                {
+                    Links = LinkSet.From(state.State.LegacyNeighbours, halfLife, MaxNeighbours),
+                    Next = LinkSet.From(state.State.LegacyNext, halfLife, MaxNeighbours),
+                    LegacyNeighbours = ImmutableDictionary<string, DecayedValue>.Empty,
+                    LegacyNext = ImmutableDictionary<string, DecayedValue>.Empty,
+                };
             }
 
             // After a crash the stored version can be behind what was published (see CatalogReplica.VersionOf).
@@ -95,7 +106,7 @@ public sealed class ProductGrain(
         return new Reservation(true, state.State.Stock);
     }
 
-    public Task RecordInteractionAsync(InteractionKind kind, int quantity, string? previousProductId, DateTimeOffset at)
+    public Task RecordActivityAsync(ProductActivity a)
     {
         if (!Known)
         {
@@ -103,77 +114,40 @@ public sealed class ProductGrain(
         }
 
         var s = state.State;
+        var at = a.At;
         var halfLife = Options.PopularityHalfLife;
-        var units = Math.Max(1, quantity);
-        s = kind switch
+        var linkHalfLife = Options.AffinityHalfLife;
+        var self = this.GetPrimaryKeyString();
+        s = s with
         {
-            InteractionKind.View or InteractionKind.Click => s with { Views = s.Views.Add(1, at, halfLife) },
-            InteractionKind.AddToCart => s with { Carts = s.Carts.Add(units, at, halfLife) },
-            InteractionKind.Purchase => s with { Purchases = s.Purchases.Add(units, at, halfLife) },
-            _ => s,
+            Views = s.Views.Add(a.Views, at, halfLife),
+            Carts = s.Carts.Add(a.Carts, at, halfLife),
+            Purchases = s.Purchases.Add(a.Purchases, at, halfLife),
+            Popularity = s.Popularity.Add(a.Popularity, at, halfLife),
         };
-        s = s with { Popularity = s.Popularity.Add(Options.WeightOf(kind), at, halfLife) };
-        if (previousProductId is not null && previousProductId != this.GetPrimaryKeyString())
+        if (a.Links.Length > 0)
         {
-            s = WithNeighbour(s, previousProductId, Options.WeightOf(kind), at);
+            s = s with
+            {
+                Links = s.Links.Add(a.Links, self, at, linkHalfLife, MaxNeighbours),
+                LinkTotal = s.LinkTotal.Add(a.Links.Sum(l => l.Weight), at, linkHalfLife),
+            };
+        }
+
+        if (a.Next.Length > 0)
+        {
+            s = s with
+            {
+                Next = s.Next.Add(a.Next, self, at, linkHalfLife, MaxNeighbours),
+                NextTotal = s.NextTotal.Add(a.Next.Sum(l => l.Weight), at, linkHalfLife),
+            };
         }
 
         ChangeLazily(s);
         return Task.CompletedTask;
     }
 
-    public Task LinkAsync(string otherProductId, double weight, DateTimeOffset at)
-    {
-        if (Known && otherProductId != this.GetPrimaryKeyString())
-        {
-            ChangeLazily(WithNeighbour(state.State, otherProductId, weight, at));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task FollowedByAsync(string nextProductId, double weight, DateTimeOffset at)
-    {
-        if (Known && nextProductId != this.GetPrimaryKeyString())
-        {
-            // One message carries both directions' worth: the successor is a neighbour too (seen together).
-            var halfLife = Options.AffinityHalfLife;
-            var s = WithNeighbour(state.State, nextProductId, weight, at);
-            ChangeLazily(s with
-            {
-                Next = AddBounded(s.Next, nextProductId, weight, at, halfLife),
-                NextTotal = s.NextTotal.Add(weight, at, halfLife),
-            });
-        }
-
-        return Task.CompletedTask;
-    }
-
     private bool Known => _row >= 0;
-
-    private ProductState WithNeighbour(ProductState s, string other, double weight, DateTimeOffset at)
-    {
-        var halfLife = Options.AffinityHalfLife;
-        return s with
-        {
-            Neighbours = AddBounded(s.Neighbours, other, weight, at, halfLife),
-            LinkTotal = s.LinkTotal.Add(weight, at, halfLife),
-        };
-    }
-
-    private static ImmutableDictionary<string, DecayedValue> AddBounded(
-        ImmutableDictionary<string, DecayedValue> links, string other, double weight, DateTimeOffset at, TimeSpan halfLife)
-    {
-        var current = links.TryGetValue(other, out var v) ? v : default;
-        links = links.SetItem(other, current.Add(weight, at, halfLife));
-        if (links.Count > MaxNeighbours)
-        {
-            var weakest = links.MinBy(n => n.Value.ValueAt(at, halfLife)).Key;
-            links = links.Remove(weakest);
-        }
-
-        return links;
-    }
 
     private async Task ChangeDurablyAsync(ProductState next)
     {
@@ -217,8 +191,6 @@ public sealed class ProductGrain(
     {
         var halfLife = options.PopularityHalfLife;
         var linkHalfLife = options.AffinityHalfLife;
-        var (neighbours, neighbourWeights) = Strongest(s.Neighbours, now, linkHalfLife);
-        var (next, nextWeights) = Strongest(s.Next, now, linkHalfLife);
         return new ProductSnapshot(
             productId,
             s.Price,
@@ -227,25 +199,16 @@ public sealed class ProductGrain(
             s.Carts.ValueAt(now, halfLife),
             s.Purchases.ValueAt(now, halfLife),
             s.Popularity.ValueAt(now, halfLife),
-            neighbours,
+            s.Links.Ids,
             now,
             s.Version)
         {
-            NeighbourWeights = neighbourWeights,
+            NeighbourWeights = s.Links.WeightsAt(now, linkHalfLife),
             LinkTotal = s.LinkTotal.ValueAt(now, linkHalfLife),
-            Next = next,
-            NextWeights = nextWeights,
+            Next = s.Next.Ids,
+            NextWeights = s.Next.WeightsAt(now, linkHalfLife),
             NextTotal = s.NextTotal.ValueAt(now, linkHalfLife),
         };
     }
 
-    private static (string[] Ids, double[] Weights) Strongest(ImmutableDictionary<string, DecayedValue> links, DateTimeOffset now, TimeSpan halfLife)
-    {
-        var sorted = links
-            .Select(l => (Id: l.Key, Weight: l.Value.ValueAt(now, halfLife)))
-            // Strongest first; ties by id so every silo orders them the same way.
-            .OrderByDescending(l => l.Weight).ThenBy(l => l.Id, StringComparer.Ordinal)
-            .ToArray();
-        return (sorted.Select(l => l.Id).ToArray(), sorted.Select(l => l.Weight).ToArray());
-    }
 }

@@ -35,6 +35,10 @@ public sealed class RankingOptions
     /// <summary>How many of the shopper's previous distinct products a new interaction links to (weight / distance).</summary>
     public int CoInteractionWindow { get; set; } = 8;
 
+    /// <summary>How long a silo sums product activity (popularity counters, links) before delivering it to the product
+    /// grains: one message per busy product per interval instead of one per event. Trending and links lag by this much.</summary>
+    public TimeSpan ActivityFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many of the shopper's latest distinct products anchor personal recommendations.</summary>
     public int RecentAnchors { get; set; } = 3;
 

@@ -13,6 +13,7 @@ namespace Aisle.Users;
 public sealed class UserGrain(
     [PersistentState("user", AisleStorage.Name)] IPersistentState<UserState> state,
     CatalogReplica replica,
+    ProductActivityBuffer activity,
     TimeProvider clock) : Grain, IUserGrain
 {
     public async Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<ShopperEvent> events)
@@ -42,10 +43,9 @@ public sealed class UserGrain(
                 continue;
             }
 
-            var product = GrainFactory.GetGrain<IProductGrain>(e.ProductId);
             if (e.Kind == InteractionKind.Purchase)
             {
-                var reservation = await product.TryReserveAsync(e.Quantity);
+                var reservation = await GrainFactory.GetGrain<IProductGrain>(e.ProductId).TryReserveAsync(e.Quantity);
                 if (!reservation.Succeeded)
                 {
                     outcomes[i] = new EventOutcome(false, $"Out of stock: {reservation.StockLeft} left, {e.Quantity} wanted.");
@@ -55,14 +55,11 @@ public sealed class UserGrain(
 
             var window = ProfileUpdater.CoInteractionWindow(s.Recent, e.ProductId, replica.Options.CoInteractionWindow);
             s = ProfileUpdater.ApplyInteraction(s, e.Kind, replica.Product(row), replica.Price(row), replica.Vector(row), e.Timestamp, replica.Options);
-            product.RecordInteractionAsync(e.Kind, e.Quantity, null, e.Timestamp).Ignore();
+            activity.Interaction(e.ProductId, e.Kind, e.Quantity, e.Timestamp);
             var weight = replica.Options.WeightOf(e.Kind);
             foreach (var (other, distance) in window)
             {
-                // Both directions: this product learns the earlier one as a neighbour; the earlier one learns this
-                // one as neighbour and successor ("what comes next" needs the direction).
-                product.LinkAsync(other, weight / distance, e.Timestamp).Ignore();
-                GrainFactory.GetGrain<IProductGrain>(other).FollowedByAsync(e.ProductId, weight / distance, e.Timestamp).Ignore();
+                activity.CoInteraction(e.ProductId, other, weight / distance, e.Timestamp);
             }
 
             outcomes[i] = new EventOutcome(true, null);

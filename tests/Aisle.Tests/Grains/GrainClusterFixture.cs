@@ -48,6 +48,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(_directory, "grains.db"));
             silo.Services.AddSingleton(Replica);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddProductActivityBuffer();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
