@@ -14,6 +14,9 @@ public interface IReplicaSinkGrain : IGrainWithStringKey
     [OneWay]
     Task ApplyAsync(string catalogFingerprint, ReplicaUpdate[] updates);
 
+    /// <summary>This silo's replica entry for <paramref name="productId"/>; null for an unknown id.</summary>
+    Task<ReplicaView?> ReadAsync(string productId);
+
     /// <summary>Activates the sink; a silo calls it on its own sink at start so the activation lives there.</summary>
     Task<bool> PingAsync();
 }

@@ -37,5 +37,11 @@ public sealed class ReplicaSinkGrain(CatalogReplica replica, ILocalSiloDetails s
         return Task.CompletedTask;
     }
 
+    public Task<ReplicaView?> ReadAsync(string productId) => Task.FromResult(
+        replica.TryGetRow(productId, out var row)
+            ? new ReplicaView(productId, replica.VersionOf(row), replica.Price(row), replica.Stock(row),
+                replica.Popularity(row, DateTimeOffset.UtcNow), replica.Neighbours(row))
+            : null);
+
     public Task<bool> PingAsync() => Task.FromResult(true);
 }

@@ -33,6 +33,8 @@ public static class GrainTestCatalog
             Item("persist-product", stock: 9, price: 100m),
             Item("persist-user-a", stock: 20),
             Item("persist-user-b", stock: 20),
+            Item("sum-a", stock: 20),
+            Item("sum-b", stock: 20),
         };
 
         return (entries.Select(e => e.Product).ToArray(), entries.Select(e => e.Vector).ToArray());

@@ -1,3 +1,4 @@
+using Aisle.Ranking;
 using Aisle.Users;
 
 namespace Aisle.Tests.Grains;
@@ -166,5 +167,37 @@ public sealed class UserGrainTests(GrainClusterFixture fixture) : IClassFixture<
         Assert.Equal(["persist-user-a"], productAfter.Neighbours);
         Assert.Equal(productBefore.Version, productAfter.Version);
         Assert.True(productAfter.Carts > 0);
+    }
+
+    [Fact]
+    public async Task ActivityOfManyShoppersSummedPerSiloEqualsAddingEveryEvent()
+    {
+        // Three shoppers, a day apart: the silo sums their views and links before the product grain sees them, and
+        // the result must be what adding each event one by one to a decayed sum gives.
+        var options = fixture.Replica.Options;
+        var now = DateTimeOffset.UtcNow;
+        var times = new[] { now.AddDays(-2), now.AddDays(-1), now.AddHours(-1) };
+        foreach (var at in times)
+        {
+            await fixture.User(NewUserId()).RecordAsync([Event(InteractionKind.View, "sum-a", at), Event(InteractionKind.View, "sum-b", at.AddSeconds(1))]);
+        }
+
+        var b = fixture.Product("sum-b");
+        var arrived = await GrainClusterFixture.EventuallyAsync(async () => (await b.GetAsync())!.NeighbourWeights.Count == 1 &&
+            (await fixture.Product("sum-a").GetAsync())!.NextWeights.Count == 1);
+        var snapshot = (await b.GetAsync())!;
+        var views = new DecayedValue();
+        var link = new DecayedValue();
+        foreach (var at in times)
+        {
+            views = views.Add(1, at.AddSeconds(1), options.PopularityHalfLife);
+            link = link.Add(options.ViewWeight, at.AddSeconds(1), options.AffinityHalfLife);
+        }
+
+        Assert.True(arrived);
+        Assert.Equal(views.ValueAt(snapshot.AsOf, options.PopularityHalfLife), snapshot.Views, 9);
+        Assert.Equal(["sum-a"], snapshot.Neighbours);
+        Assert.Equal(link.ValueAt(snapshot.AsOf, options.AffinityHalfLife), snapshot.NeighbourWeights[0], 9);
+        Assert.Equal(link.ValueAt(snapshot.AsOf, options.AffinityHalfLife), snapshot.LinkTotal, 9);
     }
 }
