@@ -1,6 +1,6 @@
 """Load generator for scripts/cluster-load.sh (Python 3 standard library only). Loopback targets only.
 
-throughput BASE SECONDS CONNECTIONS BATCH   durable event ingestion through the batch API
+bodies     CATALOG DIR COUNT BATCH          event batches for wrk (scripts/events.lua): COUNT files of BATCH views
 failover   BASE SECONDS RATE KILL_AT PID    steady events + recommendations, kill -9 PID at KILL_AT seconds
 """
 import http.client, json, os, random, signal, sys, threading, time, urllib.parse
@@ -23,42 +23,23 @@ def percentile(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
 
-def throughput(base, seconds, connections, batch):
-    new_conn, ids, run = connect(base), products(base), f"{random.randrange(1 << 30):x}"
-    users_per_batch = max(1, batch // 4)
-    lock, latencies, counts = threading.Lock(), [], {"events": 0, "failed": 0}
-    deadline = time.time() + seconds
-
-    def worker(n):
-        conn, rnd, k = new_conn(), random.Random(n), 0
-        while time.time() < deadline:
-            # 4 events per shopper, shoppers drawn from a pool of 20,000 so grains spread over both silos.
-            users = [f"load-{run}-{rnd.randrange(20000)}" for _ in range(users_per_batch)]
-            events = [{"userId": users[i % users_per_batch], "kind": "view", "productId": rnd.choice(ids)} for i in range(batch)]
-            body = json.dumps({"events": events})
-            start = time.time()
-            try:
-                conn.request("POST", "/api/events", body, {"content-type": "application/json"})
-                response = conn.getresponse()
-                payload = response.read()
-                ok = response.status == 200
-                accepted = json.loads(payload)["accepted"] if ok else 0
-            except Exception:
-                conn, ok, accepted = new_conn(), False, 0
-            with lock:
-                latencies.append(time.time() - start)
-                counts["events"] += accepted
-                counts["failed"] += 0 if ok else 1
-            k += 1
-
-    started = time.time()
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    elapsed = time.time() - started
-    print(f"throughput: {counts['events'] / elapsed:,.0f} events/s acknowledged (durable), {len(latencies)} batches of {batch} "
-          f"in {elapsed:.1f} s over {connections} connections; batch ack latency p50 {percentile(latencies, .5) * 1000:.0f} ms, "
-          f"p99 {percentile(latencies, .99) * 1000:.0f} ms; failed batches {counts['failed']}")
+def bodies(catalog, out, count, batch):
+    """Batches of views as a storefront's event pipeline would send them: 4 views per shopper, shoppers drawn from
+    20,000, products from the whole catalog with Zipf(1) popularity (a few products are hot, the tail is long)."""
+    import csv
+    with open(catalog, encoding="utf-8", errors="replace") as f:
+        ids = list(dict.fromkeys(row["uniq_id"] for row in csv.DictReader(f)))
+    rnd = random.Random(7)
+    rnd.shuffle(ids)
+    weights = [1.0 / (rank + 1) for rank in range(len(ids))]
+    per = max(1, batch // 4)
+    os.makedirs(out, exist_ok=True)
+    for k in range(count):
+        users = [f"load-{rnd.randrange(20000)}" for _ in range(per)]
+        products = rnd.choices(ids, weights=weights, k=batch)
+        events = [{"userId": users[i % per], "kind": "view", "productId": products[i]} for i in range(batch)]
+        with open(os.path.join(out, f"body{k}.json"), "w") as f:
+            json.dump({"events": events}, f)
 
 def failover(base, seconds, rate, kill_at, pid):
     new_conn, ids, run = connect(base), products(base), f"{random.randrange(1 << 30):x}"
@@ -108,7 +89,7 @@ def failover(base, seconds, rate, kill_at, pid):
 
 if __name__ == "__main__":
     mode, base = sys.argv[1], sys.argv[2]
-    if mode == "throughput":
-        throughput(base, float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+    if mode == "bodies":
+        bodies(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
     else:
         failover(base, float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))

@@ -9,8 +9,9 @@ namespace Aisle.Products;
 
 /// <summary>
 /// Single writer of one product's live values. Price and stock are written through at once (a reservation that was
-/// granted must survive a restart); popularity counters and neighbours are flushed every few seconds, since losing
-/// a few seconds of view counts on a crash is acceptable and writing on every view is not.
+/// granted must survive a restart); popularity counters and links are saved every
+/// <see cref="RankingOptions.ActivitySaveInterval"/>, since losing some seconds of view counts on a crash is
+/// acceptable and rewriting a product's hundred links for every view is not.
 /// </summary>
 [GrainType("product")]
 public sealed class ProductGrain(
@@ -21,7 +22,6 @@ public sealed class ProductGrain(
     /// <summary>Neighbour and transition lists keep only the strongest links.</summary>
     public const int MaxNeighbours = 100;
 
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     private bool _dirty;
     private int _row = -1;
 
@@ -63,7 +63,8 @@ public sealed class ProductGrain(
             }
         }
 
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = false });
+        var save = Options.ActivitySaveInterval;
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(save, save) { Interleave = false });
         return Task.CompletedTask;
     }
 
@@ -129,7 +130,7 @@ public sealed class ProductGrain(
         {
             s = s with
             {
-                Links = s.Links.Add(a.Links, self, at, linkHalfLife, MaxNeighbours),
+                Links = s.Links.Add(Canonical(a.Links), self, at, linkHalfLife, MaxNeighbours),
                 LinkTotal = s.LinkTotal.Add(a.Links.Sum(l => l.Weight), at, linkHalfLife),
             };
         }
@@ -138,7 +139,7 @@ public sealed class ProductGrain(
         {
             s = s with
             {
-                Next = s.Next.Add(a.Next, self, at, linkHalfLife, MaxNeighbours),
+                Next = s.Next.Add(Canonical(a.Next), self, at, linkHalfLife, MaxNeighbours),
                 NextTotal = s.NextTotal.Add(a.Next.Sum(l => l.Weight), at, linkHalfLife),
             };
         }
@@ -148,6 +149,11 @@ public sealed class ProductGrain(
     }
 
     private bool Known => _row >= 0;
+
+    /// <summary>The links with the catalog's own id strings: the ones read from the message would otherwise live on
+    /// in the link set, one more copy of each id per message.</summary>
+    private ActivityLink[] Canonical(ActivityLink[] links) =>
+        Array.ConvertAll(links, l => replica.TryGetRow(l.ProductId, out var row) ? l with { ProductId = replica.Product(row).Id } : l);
 
     private async Task ChangeDurablyAsync(ProductState next)
     {

@@ -39,6 +39,10 @@ public sealed class RankingOptions
     /// grains: one message per busy product per interval instead of one per event. Trending and links lag by this much.</summary>
     public TimeSpan ActivityFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often a product grain saves its counters and links when they changed (price and stock are saved
+    /// at once). Longer means fewer database writes and more of those signals lost if a silo dies.</summary>
+    public TimeSpan ActivitySaveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many of the shopper's latest distinct products anchor personal recommendations.</summary>
     public int RecentAnchors { get; set; } = 3;
 
