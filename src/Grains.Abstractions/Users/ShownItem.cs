@@ -1,8 +1,8 @@
 namespace Aisle.Users;
 
 /// <summary>
-/// A product recently shown to a shopper in their personal recommendations and not touched since: the ranker demotes it
-/// so a shopper who keeps ignoring it sees something else.
+/// A product the recommendations endpoint recently showed a shopper: unless the shopper touched it since, the ranker
+/// demotes it, so a shopper who keeps ignoring it sees something else.
 /// </summary>
 /// <param name="Times">Showings in the current run: counting restarts when the shopper touches the product after a
 /// showing, or when the last showing fell out of the window (<c>Aisle:Ranking:ShownWindow</c>).</param>
