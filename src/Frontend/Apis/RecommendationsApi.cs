@@ -1,4 +1,5 @@
 using Aisle.Recommendations;
+using Aisle.Users;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aisle.Frontend.Apis;
@@ -22,7 +23,7 @@ public static class RecommendationsApi
         return app;
     }
 
-    public static async Task<IResult> RecommendAsync(string id, [FromQuery] string? limit, IGrainFactory grains)
+    public static async Task<IResult> RecommendAsync(string id, [FromQuery] string? limit, IGrainFactory grains, TimeProvider clock)
     {
         var v = new RequestValidator();
         var userId = v.Id("id", id, required: true);
@@ -33,6 +34,13 @@ public static class RecommendationsApi
         }
 
         var result = await grains.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId!, count);
+        if (result.Items.Count > 0)
+        {
+            // Impressions are recorded here, where a list reaches a shopper, not in the grain: the offline evaluation
+            // asks the grain directly and must rank the same however often it asks. One-way, so the answer never waits.
+            grains.GetGrain<IUserGrain>(userId!).RecordShownAsync(result.Items.Select(i => i.Id).ToArray(), clock.GetUtcNow()).Ignore();
+        }
+
         return TypedResults.Ok(ProductListResponse.From(result));
     }
 

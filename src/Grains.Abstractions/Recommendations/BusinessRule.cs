@@ -30,11 +30,17 @@ public sealed record BusinessRule(
     [property: Id(2)] string Value,
     [property: Id(3)] double Amount = 0.5);
 
-/// <summary>The rule set (key 0): the single writer; each change is installed in the silo's ranking at once.</summary>
+/// <summary>The rule set (key 0): the single writer. A change is installed in its own silo's ranking at once, and every
+/// silo asks for changes every second (<c>RulesSync</c>), so the whole cluster applies it within about a second.</summary>
 public interface IRulesGrain : IGrainWithIntegerKey
 {
+    /// <summary>The rules in force: the saved ones, or configuration's until an admin saves some.</summary>
     Task<IReadOnlyList<BusinessRule>> GetAsync();
 
     /// <summary>Replaces every rule.</summary>
     Task<IReadOnlyList<BusinessRule>> SetAsync(IReadOnlyList<BusinessRule> rules);
+
+    /// <summary>The saved rules when their version differs from <paramref name="knownVersion"/>, else null: a poll that
+    /// costs one small message while nothing changes.</summary>
+    Task<SavedRules?> GetChangedAsync(long knownVersion);
 }

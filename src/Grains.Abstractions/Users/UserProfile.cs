@@ -17,6 +17,11 @@ public sealed record UserProfile(
     [property: Id(8)] IReadOnlyList<string> RecentQueries,
     [property: Id(9)] int EventCount)
 {
+    /// <summary>What recommendations showed the shopper within <c>Aisle:Ranking:ShownWindow</c>, for the ranker to demote
+    /// what they ignored. Held in the user grain's memory only, so empty after a restart; an init property, so the
+    /// profiles built elsewhere (tests, the offline evaluation) need not mention it.</summary>
+    [Id(10)] public IReadOnlyList<ShownItem> Shown { get; init; } = [];
+
     public bool IsCold => EventCount == 0;
 
     public static UserProfile Empty(string userId, DateTimeOffset asOf) =>

@@ -37,8 +37,10 @@ public static class AisleSiloBuilderExtensions
             silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(dataDirectory, "grains.db"));
         }
 
-        // Activating the rules grain installs the rules an admin saved before a restart.
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IRulesGrain>(0).GetAsync());
+        // Every silo applies the rules an admin saved: at start (before a restarted silo serves) and then each second.
+        silo.Services.AddSingleton<RulesSync>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<RulesSync>());
+        silo.AddStartupTask((services, _) => services.GetRequiredService<RulesSync>().SyncAsync());
         return silo;
     }
 

@@ -41,6 +41,9 @@ public static class AisleMetrics
     public static readonly Gauge CatalogReady = Metrics.CreateGauge(
         "aisle_catalog_ready", "1 when this silo's catalog and indexes are loaded.");
 
+    public static readonly Gauge RulesVersion = Metrics.CreateGauge(
+        "aisle_rules_version", "Version of the merchandising rules this silo applies: 0 = configuration's, n = the n-th set saved by an admin.");
+
     public static readonly Histogram VectorScanDuration = Metrics.CreateHistogram(
         "aisle_vector_index_scan_duration_seconds", "Time of one k-nearest-neighbour scan of the vector index, by what it serves.",
         new HistogramConfiguration

@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Observability;
 using Aisle.Recommendations;
 
 namespace Aisle.Ranking;
@@ -6,24 +7,37 @@ namespace Aisle.Ranking;
 /// <summary>
 /// This silo's merchandising rules, applied after scoring: boosts and buries shift scores, pins move the best
 /// matching candidate to the top (pins reorder candidates; they do not add products a list would not hold).
-/// Starts from configuration (<c>Aisle:Rules</c>); the rules grain replaces the set when an admin changes it.
+/// Starts from configuration (<c>Aisle:Rules</c>, version 0); <see cref="RulesSync"/> and the rules grain replace the
+/// set with the saved one when an admin changes it.
 /// </summary>
-public sealed class BusinessRules(IReadOnlyList<BusinessRule>? initial = null)
+public sealed class BusinessRules(IReadOnlyList<BusinessRule>? configured = null)
 {
     public const string Section = "Aisle:Rules";
     public const string Boosted = "boosted";
     public const string Buried = "buried";
     public const string Pinned = "pinned";
 
-    private volatile IReadOnlyList<BusinessRule> _rules = initial ?? [];
+    // Rules and version in one object, so a reader never sees the rules of one version with the number of another.
+    private volatile SavedRules _applied = new(0, configured ?? []);
 
-    public IReadOnlyList<BusinessRule> Current => _rules;
+    /// <summary>Configuration's rules: what applies while no admin has saved any (version 0).</summary>
+    public IReadOnlyList<BusinessRule> Configured { get; } = configured ?? [];
 
-    public void Set(IReadOnlyList<BusinessRule> rules) => _rules = rules.ToArray();
+    public IReadOnlyList<BusinessRule> Current => _applied.Rules;
+
+    /// <summary>The version of <see cref="Current"/>: 0 for configuration's rules, else the saved set's.</summary>
+    public long Version => _applied.Version;
+
+    /// <summary>Applies a saved set from now on; version 0 brings configuration's rules back.</summary>
+    public void Set(SavedRules saved)
+    {
+        _applied = saved.Version == 0 ? new SavedRules(0, Configured) : saved with { Rules = saved.Rules.ToArray() };
+        AisleMetrics.RulesVersion.Set(saved.Version);
+    }
 
     public List<ScoredCandidate> Apply(CatalogReplica catalog, List<ScoredCandidate> scored)
     {
-        var rules = _rules;
+        var rules = _applied.Rules;
         if (rules.Count == 0)
         {
             return scored;

@@ -70,6 +70,18 @@ public sealed class RankingOptions
     /// <summary>Most items of one category path in a list; 0 = no category cap (diversity).</summary>
     public int MaxPerCategory { get; set; }
 
+    /// <summary>
+    /// Share of its score a personal recommendation loses per time it was shown and ignored: score × (1 − penalty)^times.
+    /// 0.2 is about the score gap between neighbouring places of a top-10 list, so an ignored item moves down a few
+    /// places per showing and leaves the list after two or three unless it beats the alternatives by far (pins still
+    /// win: rules apply after). 0 turns it off, and the user grain then keeps no record of what was shown.
+    /// </summary>
+    public double ShownPenalty { get; set; } = 0.2;
+
+    /// <summary>How long a showing counts against an item: a browsing session (the usual 30-minute analytics session
+    /// timeout), so a shopper who comes back later sees their best matches again.</summary>
+    public TimeSpan ShownWindow { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Half-life of category and brand affinities and of the taste vector.</summary>
     public TimeSpan AffinityHalfLife { get; set; } = TimeSpan.FromDays(7);
 

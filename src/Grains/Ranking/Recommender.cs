@@ -204,7 +204,7 @@ public sealed class Recommender(
 
         AisleMetrics.Recommendations.WithLabels(strategy == RecommendationStrategy.Hybrid ? "personal" : strategy.ToString().ToLowerInvariant()).Inc();
         var scoring = strategy == RecommendationStrategy.Hybrid ? options : options.RelevanceOnly();
-        return new RankedList(Rank("recommend", candidates, profile, limit, now, scoring));
+        return new RankedList(Rank("recommend", candidates, profile, limit, now, scoring, shown: ShownDemotion.Factors(profile, now, options)));
     }
 
     /// <summary>Co-interaction and transition candidates of the anchors; relevance is the behaviour score over the best
@@ -280,13 +280,15 @@ public sealed class Recommender(
     }
 
     private IReadOnlyList<RankedItem> Rank(
-        string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, RankingOptions? options = null, QueryUnderstood? query = null)
+        string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, RankingOptions? options = null,
+        QueryUnderstood? query = null, IReadOnlyDictionary<string, double>? shown = null)
     {
         var weights = options ?? Weights;
         List<ScoredCandidate> scored;
         using (AisleMetrics.Stage(pipeline, "score"))
         {
-            scored = new Scorer(catalog, weights).Score(candidates.All, profile, now);
+            // Shown items are demoted before the rules, so a pin or boost still holds however often the item was shown.
+            scored = new Scorer(catalog, weights).Score(candidates.All, profile, now, shown);
             if (rules is not null)
             {
                 scored = rules.Apply(catalog, scored);

@@ -28,7 +28,10 @@ public sealed class Scorer(CatalogReplica catalog, RankingOptions weights)
     /// <summary>Deeper category matches say more about a shopper's intent than a shared top level.</summary>
     private static readonly double[] LevelWeight = [0.4, 0.7, 1.0];
 
-    public List<ScoredCandidate> Score(IEnumerable<Candidate> candidates, UserProfile? profile, DateTimeOffset now)
+    /// <param name="shown">Score multipliers of items the shopper was shown and ignored (<see cref="ShownDemotion"/>),
+    /// by product id; personal recommendations only.</param>
+    public List<ScoredCandidate> Score(
+        IEnumerable<Candidate> candidates, UserProfile? profile, DateTimeOffset now, IReadOnlyDictionary<string, double>? shown = null)
     {
         var list = candidates as IReadOnlyCollection<Candidate> ?? candidates.ToList();
         var maxPopularity = 0.0;
@@ -52,6 +55,11 @@ public sealed class Scorer(CatalogReplica catalog, RankingOptions weights)
                 weights.Discount * terms.Discount +
                 weights.Rating * terms.Rating +
                 weights.Popularity * terms.Popularity;
+            if (shown is { Count: > 0 } && shown.TryGetValue(catalog.Product(c.Row).Id, out var factor))
+            {
+                score *= factor;
+            }
+
             result.Add(new ScoredCandidate(c, score, terms));
         }
 

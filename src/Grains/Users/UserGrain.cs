@@ -16,6 +16,10 @@ public sealed class UserGrain(
     ProductActivityBuffer activity,
     TimeProvider clock) : Grain, IUserGrain
 {
+    // What recommendations showed this shopper, in the activation's memory only: persisting it would cost a storage
+    // write per recommendation request, and losing it (restart, idle deactivation) only means one list undemoted.
+    private readonly ShownLog _shown = new();
+
     public async Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<ShopperEvent> events)
     {
         if (!replica.Ready)
@@ -75,6 +79,25 @@ public sealed class UserGrain(
         return outcomes;
     }
 
-    public Task<UserProfile> GetProfileAsync() =>
-        Task.FromResult(ProfileUpdater.Evaluate(this.GetPrimaryKeyString(), state.State, clock.GetUtcNow(), replica.Options));
+    public Task RecordShownAsync(string[] productIds, DateTimeOffset at)
+    {
+        var options = replica.Options;
+        if (options.ShownPenalty > 0)
+        {
+            // Catalog ids only, as the catalog's own string instances: every active shopper holds this record.
+            var known = productIds.Take(ShownLog.MaxItems)
+                .Select(id => replica.TryGetRow(id, out var row) ? replica.Product(row).Id : null)
+                .OfType<string>();
+            _shown.Record(known, at, state.State.Recent, options.ShownWindow);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<UserProfile> GetProfileAsync()
+    {
+        var now = clock.GetUtcNow();
+        var profile = ProfileUpdater.Evaluate(this.GetPrimaryKeyString(), state.State, now, replica.Options);
+        return Task.FromResult(_shown.Count == 0 ? profile : profile with { Shown = _shown.Within(now, replica.Options.ShownWindow) });
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -72,19 +71,7 @@ public sealed partial class MetricsApiTests(AisleAppFixture app)
         Assert.True(Sample(after, revenue) >= Sample(before, revenue) + (double)target.Price!.Value);
     }
 
-    /// <summary>The value of one exact series (name and labels as exported), or null when it is absent.</summary>
-    private static double? Sample(string metrics, string series)
-    {
-        foreach (var line in metrics.Split('\n'))
-        {
-            if (line.StartsWith(series + " ", StringComparison.Ordinal))
-            {
-                return double.Parse(line[(series.Length + 1)..].Trim(), CultureInfo.InvariantCulture);
-            }
-        }
-
-        return null;
-    }
+    private static double? Sample(string metrics, string series) => MetricsText.Sample(metrics, series);
 
     [GeneratedRegex(@"^\| `(aisle_[a-z_]+)` \|", RegexOptions.Multiline)]
     private static partial Regex DocumentedMetric();

@@ -30,6 +30,63 @@ public sealed class RecommendationApiTests(AisleAppFixture app)
     }
 
     [Fact]
+    public async Task AskingAgainRotatesInItemsTheShopperHasNotBeenShownYet()
+    {
+        var (first, _, third) = await AskThreeTimesAsync(app.Client);
+
+        Assert.NotEqual(first.Items.Select(i => i.Id), third.Items.Select(i => i.Id));
+        Assert.Contains(third.Items, item => !first.Items.Any(f => f.Id == item.Id));
+        // Still the shopper's own list, not a random walk: the shoes keep steering it.
+        Assert.True(third.Items.Count(i => i.Category.StartsWith("Footwear", StringComparison.Ordinal)) >= 3,
+            "rotated items should still follow the shoes viewed: " + string.Join(" | ", third.Items.Select(i => i.Category)));
+    }
+
+    [Fact]
+    public async Task WithTheShownPenaltyOffAskingAgainGivesTheSameList()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "aisle-no-penalty-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var unrotated = await AisleApp.StartAsync(data, new Dictionary<string, string?> { ["Aisle:Ranking:ShownPenalty"] = "0" });
+
+            var (first, second, third) = await AskThreeTimesAsync(unrotated.Client);
+
+            Assert.Equal(first.Items.Select(i => i.Id), second.Items.Select(i => i.Id));
+            Assert.Equal(first.Items.Select(i => i.Id), third.Items.Select(i => i.Id));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>A new shopper views three running shoes, then asks for five recommendations three times in a row.</summary>
+    private static async Task<(ListDto First, ListDto Second, ListDto Third)> AskThreeTimesAsync(HttpClient client)
+    {
+        var user = "browser-" + Guid.NewGuid().ToString("N")[..8];
+        var shoes = (await client.GetListAsync("/api/search?q=running%20shoes%20for%20men&limit=3")).Items;
+        using var posted = await client.PostEventsAsync(new { events = shoes.Select(s => new { userId = user, kind = "view", productId = s.Id }) });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+
+        var first = await client.GetListAsync($"/api/users/{user}/recommendations?limit=5");
+        var second = await client.GetListAsync($"/api/users/{user}/recommendations?limit=5");
+        var third = await client.GetListAsync($"/api/users/{user}/recommendations?limit=5");
+        Assert.All([first, second, third], list => Assert.Equal(5, list.Items.Length));
+        return (first, second, third);
+    }
+
+    [Theory]
+    [InlineData("/api/users/rotating/recommendations?limit=0")]
+    [InlineData("/api/users/rotating/recommendations?limit=ten")]
+    [InlineData("/api/users/not%20an%20id/recommendations?limit=5")]
+    public async Task BadInputToRecommendationsIsStillAProblem(string url)
+    {
+        using var response = await app.Client.GetAsync(url);
+
+        await response.AssertProblemAsync(400);
+    }
+
+    [Fact]
     public async Task AShopperWithNoHistoryGetsTrendingItems()
     {
         var list = await app.Client.GetListAsync($"/api/users/new-{Guid.NewGuid():N}/recommendations?limit=5");

@@ -39,6 +39,27 @@ public sealed class LiveEngine : IAsyncDisposable
         await _engine.WaitUntilQuietAsync();
     }
 
+    /// <summary>Notes that <paramref name="items"/> were shown to <paramref name="userId"/>, as the API does after a list,
+    /// and waits until the profile has them (the call is one-way).</summary>
+    public async Task ShowAsync(string userId, params string[] items)
+    {
+        var user = _engine.Client.GetGrain<IUserGrain>(userId);
+        var at = DateTimeOffset.UtcNow;
+        await user.RecordShownAsync(items, at);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var shown = (await user.GetProfileAsync()).Shown;
+            if (items.All(item => shown.Any(s => s.ProductId == item && s.LastShown == at)))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"{userId}'s profile never showed the items as shown.");
+    }
+
     public async Task<RankedList> RecommendAsync(string userId, int limit = 5) =>
         await _engine.Client.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId, limit);
 

@@ -50,7 +50,36 @@ public sealed class RulesApiTests(AisleAppFixture app)
         Assert.Contains("rules[0].amount", body);
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, object? body)
+    [Fact]
+    public async Task SavedRulesSurviveARestartAndTheSiloReportsTheirVersion()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "aisle-rules-restart-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string target;
+            await using (var first = await AisleApp.StartAsync(data))
+            {
+                target = (await first.Client.GetListAsync("/api/trending?limit=10")).Items[7].Id;
+                using var set = await SendAsync(first.Client, HttpMethod.Put, new { rules = new[] { new { action = "pin", target = "product", value = target } } });
+                Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+                Assert.Equal(1, MetricsText.Sample(await first.Client.GetStringAsync("/metrics"), "aisle_rules_version"));
+            }
+
+            await using var second = await AisleApp.StartAsync(data);
+            var pinned = await second.Client.GetListAsync("/api/trending?limit=10");
+
+            Assert.Equal(target, pinned.Items[0].Id);
+            Assert.Equal(1, MetricsText.Sample(await second.Client.GetStringAsync("/metrics"), "aisle_rules_version"));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, object? body) => SendAsync(app.Client, method, body);
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, object? body)
     {
         var request = new HttpRequestMessage(method, "/api/admin/rules");
         if (body is not null)
@@ -59,6 +88,6 @@ public sealed class RulesApiTests(AisleAppFixture app)
         }
 
         request.Headers.Add("X-Api-Key", AisleApp.AdminKey);
-        return app.Client.SendAsync(request);
+        return client.SendAsync(request);
     }
 }

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aisle.Ranking;
+using Aisle.Recommendations;
+using Aisle.Storage;
+using Aisle.Tests.Api;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace Aisle.Tests.Cluster;
+
+/// <summary>Merchandising rules saved through one frontend are applied by every silo, not only the rules grain's.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterRulesTests(ClusterFixture cluster)
+{
+    /// <summary>Silos poll every second (RulesSync.Interval); the rest is room for a slow poll on two busy cores.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task RulesSavedThroughTheAdminApiAreAppliedByBothSilosWithinSecondsAndAfterARestart()
+    {
+        await cluster.EnsureTwoSilosAsync();
+        var target = (await cluster.Http.GetListAsync("/api/trending?limit=10")).Items[6].Id;
+        try
+        {
+            var saved = await PutRulesAsync(new[] { new { action = "pin", target = "product", value = target } });
+
+            foreach (var silo in cluster.Silos)
+            {
+                await WaitForRulesVersionAsync(silo, saved);
+                // Asked through this silo's own gateway: the stateless recommendation grain ranks on the silo it reaches.
+                var list = await TrendingOnAsync(silo);
+                Assert.True(target == list.Items[0].Id, $"{silo.Name} did not put the pinned {target} first: {string.Join(", ", list.Items.Select(i => i.Id))}");
+            }
+
+            // A silo that starts after the save (a fresh BusinessRules holding configuration's rules) applies it too.
+            await cluster.Silos[1].StopAsync();
+            await cluster.EnsureTwoSilosAsync();
+            await WaitForRulesVersionAsync(cluster.Silos[1], saved);
+            Assert.Equal(target, (await TrendingOnAsync(cluster.Silos[1])).Items[0].Id);
+        }
+        catch
+        {
+            await PutRulesAsync([]);
+            throw;
+        }
+
+        // Removing every rule reaches both silos the same way, and leaves the cluster as the other tests expect it.
+        var cleared = await PutRulesAsync([]);
+        foreach (var silo in cluster.Silos)
+        {
+            await WaitForRulesVersionAsync(silo, cleared);
+            Assert.DoesNotContain(BusinessRules.Pinned, (await TrendingOnAsync(silo)).Items[0].Sources);
+        }
+    }
+
+    /// <summary>Saves rules through the frontend's admin API; returns the version the rules grain gave them.</summary>
+    private async Task<long> PutRulesAsync(object[] rules)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/rules") { Content = JsonContent.Create(new { rules }) };
+        request.Headers.Add("X-Api-Key", ClusterApi.AdminKey);
+        using var response = await cluster.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // No version is -1, so the grain always answers with its current one.
+        return (await cluster.Client.GetGrain<IRulesGrain>(0).GetChangedAsync(-1))!.Version;
+    }
+
+    private static async Task WaitForRulesVersionAsync(SiloProcess silo, long version)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
+        var deadline = DateTime.UtcNow + Deadline;
+        double? seen;
+        do
+        {
+            seen = MetricsText.Sample(await http.GetStringAsync("/metrics"), "aisle_rules_version");
+            if (seen == version)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"{silo.Name} applies rules version {seen}, not {version}, {Deadline.TotalSeconds} s after the save; log {silo.Log}");
+    }
+
+    /// <summary>Trending as ranked on <paramref name="silo"/>: an Orleans client whose only gateway is that silo.</summary>
+    private async Task<RankedList> TrendingOnAsync(SiloProcess silo)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Aisle"] = cluster.ConnectionString,
+            ["Aisle:Cluster:ClusterId"] = cluster.ClusterId,
+        });
+        var settings = PostgresClusterSettings.Require(builder.Configuration);
+        builder.UseOrleansClient(client => client
+            .UseStaticClustering(new IPEndPoint(IPAddress.Loopback, silo.GatewayPort))
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            }));
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            return await host.Services.GetRequiredService<IClusterClient>().GetGrain<IRecommendationGrain>(0).TrendingAsync(null, 10);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}
