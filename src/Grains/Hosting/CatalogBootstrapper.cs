@@ -92,6 +92,8 @@ public sealed partial class CatalogBootstrapper(
 
         // Price and stock are filtered inside the vector scan, so the index follows the replica's changes.
         replica.FilterFieldsChanged += row => vectors.UpsertAsync([Document(row)]).GetAwaiter().GetResult();
+        // Stock crossing zero is a filter change too; a 20,000-row count is cheap next to how rarely that happens.
+        replica.FilterFieldsChanged += _ => AisleMetrics.OutOfStock.Set(replica.OutOfStockCount());
 
         replica.ReportStage("indexing text");
         indexes.Install(new LexicalIndex(load.Products), new QueryUnderstanding(CatalogDictionary.Build(load.Products)));

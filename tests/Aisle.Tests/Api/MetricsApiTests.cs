@@ -49,6 +49,34 @@ public sealed partial class MetricsApiTests(AisleAppFixture app)
     }
 
     [Fact]
+    public async Task OutOfStockGaugeFollowsStockReachingAndLeavingZero()
+    {
+        var target = (await app.Client.GetListAsync("/api/search?q=coffee%20mug&inStock=true&limit=1")).Items[0];
+
+        // Other test apps in this process share the gauge (prometheus-net's static registry) and set it when they
+        // load: compare readings taken right after each change, and allow a second try if one of them interfered.
+        var step = double.NaN;
+        for (var attempt = 0; attempt < 3 && step != 1; attempt++)
+        {
+            await SetStockAsync(target.Id, 0);
+            var soldOut = Sample(await app.Client.GetStringAsync("/metrics"), "aisle_out_of_stock_products");
+            await SetStockAsync(target.Id, 5);
+            var restocked = Sample(await app.Client.GetStringAsync("/metrics"), "aisle_out_of_stock_products");
+            step = (soldOut ?? double.NaN) - (restocked ?? double.NaN);
+        }
+
+        Assert.Equal(1, step);
+    }
+
+    private async Task SetStockAsync(string productId, int stock)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/products/{productId}/stock") { Content = JsonContent.Create(new { stock }) };
+        request.Headers.Add("X-Api-Key", AisleApp.AdminKey);
+        using var response = await app.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task APurchaseRefusedForStockCountsAStockOutAndAnAcceptedOneCountsAConversionAndItsRevenue()
     {
         var target = (await app.Client.GetListAsync("/api/search?q=wall%20clock&inStock=true&minPrice=1&limit=1")).Items[0];
