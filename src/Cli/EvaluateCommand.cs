@@ -1,3 +1,5 @@
+using Aisle.Ranking;
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using Aisle.Cli.Evaluation;
 using Aisle.Users;
@@ -21,12 +23,13 @@ public static class EvaluateCommand
         var tuneUsers = new Option<int>("--tune-users") { Description = "Validation users used for tuning", DefaultValueFactory = _ => 3000 };
         var kind = new Option<string>("--event-kind") { Description = "What each item is replayed as: view, click, add_to_cart or purchase", DefaultValueFactory = _ => "purchase" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md and the chart", DefaultValueFactory = _ => new DirectoryInfo("evaluation-report") };
+        var set = new Option<string[]>("--set") { Description = "A ranking setting for this run, Key=Value as in Aisle:Ranking (repeatable), e.g. --set CoInteractionWindow=12", AllowMultipleArgumentsPerToken = false };
         var minHr = new Option<double?>("--min-hybrid-hr10") { Description = "Exit with 1 when the hybrid's test HR@10 is below this" };
         var minNdcg = new Option<double?>("--min-hybrid-ndcg10") { Description = "Exit with 1 when the hybrid's test NDCG@10 is below this" };
 
         var command = new Command("evaluate", "Replay a data set through the live engine and measure HR@K / NDCG@K per strategy.")
         {
-            data, attributes, users, parallelism, noTune, tuneUsers, kind, output, minHr, minNdcg,
+            data, attributes, users, parallelism, noTune, tuneUsers, kind, set, output, minHr, minNdcg,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,6 +46,28 @@ public static class EvaluateCommand
                 return 2;
             }
 
+            var ranking = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parse.GetValue(set) ?? [])
+            {
+                if (pair.Split('=', 2) is not [{ Length: > 0 } key, var value])
+                {
+                    Console.Error.WriteLine($"--set expects Key=Value, got '{pair}'.");
+                    return 2;
+                }
+
+                ranking[key.Trim()] = value.Trim();
+            }
+
+            try
+            {
+                new ConfigurationBuilder().AddInMemoryCollection(ranking).Build().Bind(new RankingOptions(), o => o.ErrorOnUnknownConfiguration = true);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine($"--set: {ex.Message}");
+                return 2;
+            }
+
             var settings = new EvaluationSettings(
                 file,
                 parse.GetValue(attributes)?.FullName ?? SequenceData.AttributesBeside(file),
@@ -50,7 +75,8 @@ public static class EvaluateCommand
                 Math.Max(1, parse.GetValue(parallelism)),
                 !parse.GetValue(noTune),
                 parse.GetValue(tuneUsers),
-                eventKind);
+                eventKind,
+                ranking);
             var run = await RunWithProgressAsync(settings, cancellationToken);
             PrintTable(run);
             var report = ReportWriter.Write(run, parse.GetValue(output)!.FullName);

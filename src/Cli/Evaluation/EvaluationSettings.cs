@@ -9,6 +9,8 @@ namespace Aisle.Cli.Evaluation;
 /// <param name="Tune">Tune the hybrid's weights on the validation item before measuring on the test item.</param>
 /// <param name="TuneUsers">Validation users the tuning looks at (the first ones of the file).</param>
 /// <param name="EventKind">What each line's items are replayed as (reviews of bought products: purchases).</param>
+/// <param name="Ranking">Ranking settings that replace the defaults before anything is replayed or tuned, as
+/// <c>Aisle:Ranking</c> keys without the prefix (e.g. <c>CoInteractionWindow</c> → <c>12</c>).</param>
 public sealed record EvaluationSettings(
     string SequencesFile,
     string? AttributesFile,
@@ -16,4 +18,5 @@ public sealed record EvaluationSettings(
     int Parallelism = 64,
     bool Tune = true,
     int TuneUsers = 3000,
-    InteractionKind EventKind = InteractionKind.Purchase);
+    InteractionKind EventKind = InteractionKind.Purchase,
+    IReadOnlyDictionary<string, string?>? Ranking = null);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using Aisle.Ranking;
 using Aisle.Recommendations;
@@ -37,6 +38,10 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         // The data set has no brands or categories to diversify by (attribute ids carry no names), so the per-brand
         // cap is off; everything else starts from the production defaults.
         var baseline = new RankingOptions { MaxPerBrand = int.MaxValue };
+        if (settings.Ranking is { Count: > 0 } ranking)
+        {
+            new ConfigurationBuilder().AddInMemoryCollection(ranking).Build().Bind(baseline, o => o.ErrorOnUnknownConfiguration = true);
+        }
         await using var engine = await Timed("start engine", () =>
             EvaluationEngine.StartAsync(data.Items, ContentVectors.Build(data.Items, data.Attributes), baseline.Clone()));
 

@@ -19,7 +19,7 @@ public static class ProfileUpdater
 
     public static UserState ApplySearch(UserState state, string query) => state with
     {
-        RecentQueries = state.RecentQueries.Insert(0, query).Take(MaxQueries).ToImmutableList(),
+        RecentQueries = Prepend(state.RecentQueries, query, MaxQueries),
         EventCount = state.EventCount + 1,
     };
 
@@ -43,7 +43,7 @@ public static class ProfileUpdater
 
         var next = state with
         {
-            Recent = state.Recent.Insert(0, new RecentInteraction(product.Id, kind, at)).Take(MaxRecent).ToImmutableList(),
+            Recent = Prepend(state.Recent, new RecentInteraction(product.Id, kind, at), MaxRecent),
             Categories = categories,
             Brands = brands,
             EventCount = state.EventCount + 1,
@@ -74,7 +74,7 @@ public static class ProfileUpdater
 
         if (kind == InteractionKind.Purchase && !next.Purchased.Contains(product.Id))
         {
-            next = next with { Purchased = next.Purchased.Insert(0, product.Id).Take(MaxPurchased).ToImmutableList() };
+            next = next with { Purchased = Prepend(next.Purchased, product.Id, MaxPurchased) };
         }
 
         return next;
@@ -142,6 +142,19 @@ public static class ProfileUpdater
             prefix = i == 0 ? path[0] : $"{prefix} > {path[i]}";
             yield return prefix;
         }
+    }
+
+    /// <summary>Newest first, at most <paramref name="max"/>: drops the oldest instead of rebuilding the list, since this
+    /// runs for every event.</summary>
+    private static ImmutableList<T> Prepend<T>(ImmutableList<T> list, T item, int max)
+    {
+        list = list.Insert(0, item);
+        while (list.Count > max)
+        {
+            list = list.RemoveAt(list.Count - 1);
+        }
+
+        return list;
     }
 
     private static ImmutableDictionary<string, DecayedValue> AddBounded(
