@@ -19,8 +19,6 @@ public sealed class ProductGrain(
     CatalogReplica replica,
     TimeProvider clock) : Grain, IProductGrain
 {
-    /// <summary>Neighbour and transition lists keep only the strongest links.</summary>
-    public const int MaxNeighbours = 100;
 
     private bool _dirty;
     private int _row = -1;
@@ -49,8 +47,8 @@ public sealed class ProductGrain(
                 var halfLife = Options.AffinityHalfLife;
                 state.State = state.State with
                 {
-                    Links = LinkSet.From(state.State.LegacyNeighbours, halfLife, MaxNeighbours),
-                    Next = LinkSet.From(state.State.LegacyNext, halfLife, MaxNeighbours),
+                    Links = LinkSet.From(state.State.LegacyNeighbours, halfLife, Options.MaxLinks),
+                    Next = LinkSet.From(state.State.LegacyNext, halfLife, Options.MaxLinks),
                     LegacyNeighbours = ImmutableDictionary<string, DecayedValue>.Empty,
                     LegacyNext = ImmutableDictionary<string, DecayedValue>.Empty,
                 };
@@ -130,7 +128,7 @@ public sealed class ProductGrain(
         {
             s = s with
             {
-                Links = s.Links.Add(Canonical(a.Links), self, at, linkHalfLife, MaxNeighbours),
+                Links = s.Links.Add(Canonical(a.Links), self, at, linkHalfLife, Options.MaxLinks),
                 LinkTotal = s.LinkTotal.Add(a.Links.Sum(l => l.Weight), at, linkHalfLife),
             };
         }
@@ -139,7 +137,7 @@ public sealed class ProductGrain(
         {
             s = s with
             {
-                Next = s.Next.Add(Canonical(a.Next), self, at, linkHalfLife, MaxNeighbours),
+                Next = s.Next.Add(Canonical(a.Next), self, at, linkHalfLife, Options.MaxLinks),
                 NextTotal = s.NextTotal.Add(a.Next.Sum(l => l.Weight), at, linkHalfLife),
             };
         }

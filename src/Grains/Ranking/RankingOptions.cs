@@ -43,6 +43,10 @@ public sealed class RankingOptions
     /// at once). Longer means fewer database writes and more of those signals lost if a silo dies.</summary>
     public TimeSpan ActivitySaveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Links a product keeps, strongest first, of each kind (seen together; touched next). More links recall
+    /// more for busy products, and cost memory on every silo and bytes between silos.</summary>
+    public int MaxLinks { get; set; } = 100;
+
     /// <summary>How many of the shopper's latest distinct products anchor personal recommendations.</summary>
     public int RecentAnchors { get; set; } = 3;
 
