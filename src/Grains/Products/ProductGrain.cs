@@ -42,17 +42,7 @@ public sealed class ProductGrain(
                 state.State = new ProductState { Initialized = true, Price = product.Price, Stock = product.InitialStock };
             }
 
-            if (!state.State.LegacyNeighbours.IsEmpty || !state.State.LegacyNext.IsEmpty)
-            {
-                var halfLife = Options.AffinityHalfLife;
-                state.State = state.State with
-                {
-                    Links = LinkSet.From(state.State.LegacyNeighbours, halfLife, Options.MaxLinks),
-                    Next = LinkSet.From(state.State.LegacyNext, halfLife, Options.MaxLinks),
-                    LegacyNeighbours = ImmutableDictionary<string, DecayedValue>.Empty,
-                    LegacyNext = ImmutableDictionary<string, DecayedValue>.Empty,
-                };
-            }
+            state.State = Migrated(state.State, Options);
 
             // After a crash the stored version can be behind what was published (see CatalogReplica.VersionOf).
             if (replica.VersionOf(row) > state.State.Version)
@@ -148,6 +138,18 @@ public sealed class ProductGrain(
 
     private bool Known => _row >= 0;
 
+    /// <summary>A state stored before links were <see cref="LinkSet"/>s, with its links moved over; others as they are.</summary>
+    private static ProductState Migrated(ProductState s, RankingOptions options) =>
+        s.LegacyNeighbours.IsEmpty && s.LegacyNext.IsEmpty
+            ? s
+            : s with
+            {
+                Links = LinkSet.From(s.LegacyNeighbours, options.AffinityHalfLife, options.MaxLinks),
+                Next = LinkSet.From(s.LegacyNext, options.AffinityHalfLife, options.MaxLinks),
+                LegacyNeighbours = ImmutableDictionary<string, DecayedValue>.Empty,
+                LegacyNext = ImmutableDictionary<string, DecayedValue>.Empty,
+            };
+
     /// <summary>The links with the catalog's own id strings: the ones read from the message would otherwise live on
     /// in the link set, one more copy of each id per message.</summary>
     private ActivityLink[] Canonical(ActivityLink[] links) =>
@@ -193,6 +195,7 @@ public sealed class ProductGrain(
     /// <summary>The public view of a state, with counters decayed to <paramref name="now"/>; also used at warm-up.</summary>
     public static ProductSnapshot ToSnapshot(string productId, ProductState s, DateTimeOffset now, RankingOptions options)
     {
+        s = Migrated(s, options);
         var halfLife = options.PopularityHalfLife;
         var linkHalfLife = options.AffinityHalfLife;
         return new ProductSnapshot(

@@ -58,4 +58,23 @@ public sealed class LinkSetTests
         Assert.Equal([3.0, 2.0], links.Weights);
         Assert.Equal(T0 + Day, links.At);
     }
+
+    [Fact]
+    public void AStateStoredInTheEarlierFormatShowsItsLinksInTheSnapshot()
+    {
+        // The replica warms up from stored states without activating grains, so the snapshot must migrate too.
+        var options = new RankingOptions();
+        var legacy = new ProductState
+        {
+            Initialized = true,
+            LegacyNeighbours = System.Collections.Immutable.ImmutableDictionary<string, DecayedValue>.Empty.Add("a", new DecayedValue(2, T0)).Add("b", new DecayedValue(5, T0)),
+            LegacyNext = System.Collections.Immutable.ImmutableDictionary<string, DecayedValue>.Empty.Add("c", new DecayedValue(1, T0)),
+        };
+
+        var snapshot = ProductGrain.ToSnapshot("p", legacy, T0, options);
+
+        Assert.Equal(["b", "a"], snapshot.Neighbours);
+        Assert.Equal([5.0, 2.0], snapshot.NeighbourWeights);
+        Assert.Equal(["c"], snapshot.Next);
+    }
 }
