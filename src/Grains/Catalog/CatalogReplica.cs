@@ -104,6 +104,10 @@ public sealed class CatalogReplica
         return rows.ToArray();
     }
 
+    /// <summary>The catalog's own string for <paramref name="productId"/> (null for an unknown id): ids read from a
+    /// message are fresh copies, and ones kept for long should not each hold their own.</summary>
+    public string? CatalogId(string productId) => _rowOf.TryGetValue(productId, out var row) ? _products[row].Id : null;
+
     /// <summary>The catalog's own id strings for <paramref name="rows"/> (no new strings).</summary>
     public string[] IdsOf(int[] rows) => Array.ConvertAll(rows, row => _products[row].Id);
 

@@ -153,7 +153,7 @@ public sealed class ProductGrain(
     /// <summary>The links with the catalog's own id strings: the ones read from the message would otherwise live on
     /// in the link set, one more copy of each id per message.</summary>
     private ActivityLink[] Canonical(ActivityLink[] links) =>
-        Array.ConvertAll(links, l => replica.TryGetRow(l.ProductId, out var row) ? l with { ProductId = replica.Product(row).Id } : l);
+        Array.ConvertAll(links, l => replica.CatalogId(l.ProductId) is { } id ? l with { ProductId = id } : l);
 
     private async Task ChangeDurablyAsync(ProductState next)
     {

@@ -85,9 +85,7 @@ public sealed class UserGrain(
         if (options.ShownPenalty > 0)
         {
             // Catalog ids only, as the catalog's own string instances: every active shopper holds this record.
-            var known = productIds.Take(ShownLog.MaxItems)
-                .Select(id => replica.TryGetRow(id, out var row) ? replica.Product(row).Id : null)
-                .OfType<string>();
+            var known = productIds.Take(ShownLog.MaxItems).Select(replica.CatalogId).OfType<string>();
             _shown.Record(known, at, state.State.Recent, options.ShownWindow);
         }
 
