@@ -19,10 +19,6 @@ def products(base):
         ids += [item["id"] for item in json.loads(conn.getresponse().read())["items"]]
     return ids
 
-def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
-
 def bodies(catalog, out, count, batch):
     """Batches of views as a storefront's event pipeline would send them: 4 views per shopper, shoppers drawn from
     20,000, products from the whole catalog with Zipf(1) popularity (a few products are hot, the tail is long)."""

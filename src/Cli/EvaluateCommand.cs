@@ -1,5 +1,3 @@
-using Aisle.Ranking;
-using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using Aisle.Cli.Evaluation;
 using Aisle.Users;
@@ -58,16 +56,6 @@ public static class EvaluateCommand
                 ranking[key.Trim()] = value.Trim();
             }
 
-            try
-            {
-                new ConfigurationBuilder().AddInMemoryCollection(ranking).Build().Bind(new RankingOptions(), o => o.ErrorOnUnknownConfiguration = true);
-            }
-            catch (InvalidOperationException ex)
-            {
-                Console.Error.WriteLine($"--set: {ex.Message}");
-                return 2;
-            }
-
             var settings = new EvaluationSettings(
                 file,
                 parse.GetValue(attributes)?.FullName ?? SequenceData.AttributesBeside(file),
@@ -77,6 +65,16 @@ public static class EvaluateCommand
                 parse.GetValue(tuneUsers),
                 eventKind,
                 ranking);
+            try
+            {
+                settings.BaselineRanking();
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine($"--set: {ex.Message}");
+                return 2;
+            }
+
             var run = await RunWithProgressAsync(settings, cancellationToken);
             PrintTable(run);
             var report = ReportWriter.Write(run, parse.GetValue(output)!.FullName);

@@ -1,3 +1,5 @@
+using Aisle.Ranking;
+using Microsoft.Extensions.Configuration;
 using Aisle.Users;
 
 namespace Aisle.Cli.Evaluation;
@@ -19,4 +21,21 @@ public sealed record EvaluationSettings(
     bool Tune = true,
     int TuneUsers = 3000,
     InteractionKind EventKind = InteractionKind.Purchase,
-    IReadOnlyDictionary<string, string?>? Ranking = null);
+    IReadOnlyDictionary<string, string?>? Ranking = null)
+{
+    /// <summary>
+    /// The ranking options every strategy starts from: the production defaults with <see cref="Ranking"/> applied,
+    /// and no per-brand cap — the data set has no brands or categories to diversify by (attribute ids carry no names).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A key of <see cref="Ranking"/> is no setting, or its value does not convert.</exception>
+    public RankingOptions BaselineRanking()
+    {
+        var options = new RankingOptions { MaxPerBrand = int.MaxValue };
+        if (Ranking is { Count: > 0 })
+        {
+            new ConfigurationBuilder().AddInMemoryCollection(Ranking).Build().Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+
+        return options;
+    }
+}

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using Aisle.Ranking;
 using Aisle.Recommendations;
@@ -35,13 +34,7 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         log($"{data.Users.Count:N0} users ({cases.Length:N0} with at least {LeaveOneOut.MinItems} items), {data.Items.Count:N0} items, " +
             $"{data.Interactions:N0} interactions, {data.Attributes.Count:N0} items with attributes.");
 
-        // The data set has no brands or categories to diversify by (attribute ids carry no names), so the per-brand
-        // cap is off; everything else starts from the production defaults.
-        var baseline = new RankingOptions { MaxPerBrand = int.MaxValue };
-        if (settings.Ranking is { Count: > 0 } ranking)
-        {
-            new ConfigurationBuilder().AddInMemoryCollection(ranking).Build().Bind(baseline, o => o.ErrorOnUnknownConfiguration = true);
-        }
+        var baseline = settings.BaselineRanking();
         await using var engine = await Timed("start engine", () =>
             EvaluationEngine.StartAsync(data.Items, ContentVectors.Build(data.Items, data.Attributes), baseline.Clone()));
 
