@@ -6,6 +6,7 @@ namespace Aisle.Catalog;
 /// <param name="RetailPrice">List price; null when the source has none (never 0).</param>
 /// <param name="DiscountedPrice">Selling price; null when unknown.</param>
 /// <param name="Rating">Product rating 0–5; null for "No rating available".</param>
+/// <param name="ImageUrl">The first product image URL the source gives; null when it has none.</param>
 public sealed record Product(
     string Id,
     string Sku,
@@ -16,7 +17,8 @@ public sealed record Product(
     decimal? DiscountedPrice,
     double? Rating,
     string? Description,
-    int InitialStock)
+    int InitialStock,
+    string? ImageUrl = null)
 {
     /// <summary>The price a shopper pays: the discounted price when known, else the retail price.</summary>
     public decimal? Price => DiscountedPrice ?? RetailPrice;
