@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAisleOrleans();
 builder.AddAisleApi();
+builder.AddAisleApplication();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using Aisle.Experiments;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Products;
@@ -69,6 +70,7 @@ public sealed class EvaluationEngine : IAsyncDisposable
             silo.Services.AddSingleton(recommender);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddProductActivityBuffer();
+            silo.Services.AddExperimentActivity();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -28,14 +28,22 @@ public sealed record EvaluationSettings(
     /// and no per-brand cap — the data set has no brands or categories to diversify by (attribute ids carry no names).
     /// </summary>
     /// <exception cref="InvalidOperationException">A key of <see cref="Ranking"/> is no setting, or its value does not convert.</exception>
-    public RankingOptions BaselineRanking()
+    public EvaluationRanking BaselineRanking()
     {
         var options = new RankingOptions { MaxPerBrand = int.MaxValue };
+        var profile = RankingProfile.Default;
         if (Ranking is { Count: > 0 })
         {
-            new ConfigurationBuilder().AddInMemoryCollection(Ranking).Build().Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            // Score weights and the strategy belong to the profile, everything else to the silo-wide options.
+            static bool IsProfileKey(string key) =>
+                key.Equals(nameof(RankingProfile.Strategy), StringComparison.OrdinalIgnoreCase) ||
+                RankingProfile.WeightNames.Contains(key, StringComparer.OrdinalIgnoreCase);
+            var profileKeys = Ranking.Where(p => IsProfileKey(p.Key)).ToDictionary();
+            var optionKeys = Ranking.Where(p => !IsProfileKey(p.Key)).ToDictionary();
+            new ConfigurationBuilder().AddInMemoryCollection(optionKeys).Build().Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            profile = new ConfigurationBuilder().AddInMemoryCollection(profileKeys).Build().Get<RankingProfile>() ?? profile;
         }
 
-        return options;
+        return new EvaluationRanking(options, profile);
     }
 }

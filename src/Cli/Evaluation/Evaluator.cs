@@ -36,7 +36,7 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
 
         var baseline = settings.BaselineRanking();
         await using var engine = await Timed("start engine", () =>
-            EvaluationEngine.StartAsync(data.Items, ContentVectors.Build(data.Items, data.Attributes), baseline.Clone()));
+            EvaluationEngine.StartAsync(data.Items, ContentVectors.Build(data.Items, data.Attributes), baseline.Options.Clone()));
 
         var trainingEvents = cases.Sum(c => c.Training.Count);
         var rejected = await Timed($"replay {trainingEvents:N0} training events", () =>
@@ -66,11 +66,12 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
 
         // From here on the hybrid is served exactly as the API serves it: the recommendation grain, with the tuned
         // weights installed in the silo's live options.
-        HybridTuning.Apply(tuned, engine.Options);
+        var live = new EvaluationRanking(engine.Options, baseline.Profile);
+        HybridTuning.Apply(tuned, live);
         var results = new List<StrategyResult>();
         foreach (var strategy in Strategies)
         {
-            var recommend = strategy == RecommendationStrategy.Hybrid ? ThroughGrainAsync(engine) : DirectAsync(engine, strategy, baseline);
+            var recommend = strategy == RecommendationStrategy.Hybrid ? ThroughGrainAsync(engine, live.Profile) : DirectAsync(engine, strategy, baseline);
             var test = await Timed($"test: {strategy}", () =>
                 MeasureAsync(engine, cases, c => c.Test, c => [.. c.Training, c.Validation], recommend, $"Test · {strategy}", cancellationToken));
             results.Add(new StrategyResult(strategy.ToString(), validation[strategy], test));
@@ -122,19 +123,19 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
     }
 
     /// <summary>The profile from the user grain, ranked by the silo's <see cref="Recommender"/> with one strategy.</summary>
-    private static Func<string, Task<IReadOnlyList<string>>> DirectAsync(EvaluationEngine engine, RecommendationStrategy strategy, RankingOptions options) =>
+    private static Func<string, Task<IReadOnlyList<string>>> DirectAsync(EvaluationEngine engine, RecommendationStrategy strategy, EvaluationRanking ranking) =>
         async userId =>
         {
             var profile = await engine.Client.GetGrain<IUserGrain>(userId).GetProfileAsync();
-            var list = await engine.Recommender.RecommendAsync(profile, Limit, strategy, options);
+            var list = await engine.Recommender.RecommendAsync(profile, Limit, ranking.Profile with { Strategy = strategy }, ranking.Options);
             return list.Items.Select(item => item.Id).ToArray();
         };
 
     /// <summary>The API's path: one call to the recommendation grain.</summary>
-    private static Func<string, Task<IReadOnlyList<string>>> ThroughGrainAsync(EvaluationEngine engine) =>
+    private static Func<string, Task<IReadOnlyList<string>>> ThroughGrainAsync(EvaluationEngine engine, RankingProfile profile) =>
         async userId =>
         {
-            var list = await engine.Client.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId, Limit);
+            var list = await engine.Client.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId, Limit, profile);
             return list.Items.Select(item => item.Id).ToArray();
         };
 

@@ -8,25 +8,25 @@ namespace Aisle.Cli.Evaluation;
 /// </summary>
 public static class HybridTuning
 {
-    public sealed record Parameter(string Name, double[] Values, Func<RankingOptions, double> Get, Action<RankingOptions, double> Set);
+    public sealed record Parameter(string Name, double[] Values, Func<EvaluationRanking, double> Get, Action<EvaluationRanking, double> Set);
 
     public static readonly IReadOnlyList<Parameter> Parameters =
     [
-        new("PopularityDamping", [0, 0.05, 0.15, 0.3], o => o.PopularityDamping, (o, v) => o.PopularityDamping = v),
-        new("RecencyDecay", [0.4, 0.6, 0.8], o => o.RecencyDecay, (o, v) => o.RecencyDecay = v),
-        new("RecentAnchors", [1, 2, 3, 5], o => o.RecentAnchors, (o, v) => o.RecentAnchors = (int)v),
-        new("TransitionWeight", [0, 1, 3, 5, 8], o => o.TransitionWeight, (o, v) => o.TransitionWeight = v),
-        new("ContentWeight", [0, 0.3, 0.6, 1.0], o => o.ContentWeight, (o, v) => o.ContentWeight = v),
-        new("Taste", [0, 0.15, 0.3, 0.6], o => o.Taste, (o, v) => o.Taste = v),
-        new("Popularity", [0, 0.05, 0.1, 0.2], o => o.Popularity, (o, v) => o.Popularity = v),
-        new("PopularFill", [0, 0.05, 0.2], o => o.PopularFill, (o, v) => o.PopularFill = v),
+        new("PopularityDamping", [0, 0.05, 0.15, 0.3], o => o.Options.PopularityDamping, (o, v) => o.Options.PopularityDamping = v),
+        new("RecencyDecay", [0.4, 0.6, 0.8], o => o.Options.RecencyDecay, (o, v) => o.Options.RecencyDecay = v),
+        new("RecentAnchors", [1, 2, 3, 5], o => o.Options.RecentAnchors, (o, v) => o.Options.RecentAnchors = (int)v),
+        new("TransitionWeight", [0, 1, 3, 5, 8], o => o.Options.TransitionWeight, (o, v) => o.Options.TransitionWeight = v),
+        new("ContentWeight", [0, 0.3, 0.6, 1.0], o => o.Options.ContentWeight, (o, v) => o.Options.ContentWeight = v),
+        new("Taste", [0, 0.15, 0.3, 0.6], o => o.Profile.Taste, (o, v) => o.Profile = o.Profile with { Taste = v }),
+        new("Popularity", [0, 0.05, 0.1, 0.2], o => o.Profile.Popularity, (o, v) => o.Profile = o.Profile with { Popularity = v }),
+        new("PopularFill", [0, 0.05, 0.2], o => o.Options.PopularFill, (o, v) => o.Options.PopularFill = v),
     ];
 
     /// <summary>
     /// Coordinate ascent: for each parameter in turn, keep the value with the best objective on the validation item,
     /// all else fixed. One sweep; <paramref name="measure"/> is only ever asked about validation figures.
     /// </summary>
-    public static async Task<RankingOptions> TuneAsync(RankingOptions start, Func<RankingOptions, Task<StrategyMetrics>> measure, Action<string>? log = null)
+    public static async Task<EvaluationRanking> TuneAsync(EvaluationRanking start, Func<EvaluationRanking, Task<StrategyMetrics>> measure, Action<string>? log = null)
     {
         var best = start.Clone();
         var bestScore = (await measure(best)).Objective;
@@ -55,8 +55,9 @@ public static class HybridTuning
         return best;
     }
 
-    /// <summary>Copies the tuned values into <paramref name="target"/> (the live options the grains read).</summary>
-    public static void Apply(RankingOptions tuned, RankingOptions target)
+    /// <summary>Copies the tuned values into <paramref name="target"/> (the live options the grains read, and the profile
+    /// the run asks the grains with).</summary>
+    public static void Apply(EvaluationRanking tuned, EvaluationRanking target)
     {
         foreach (var parameter in Parameters)
         {
@@ -64,6 +65,6 @@ public static class HybridTuning
         }
     }
 
-    public static IReadOnlyList<(string Name, string Value)> Describe(RankingOptions options) =>
+    public static IReadOnlyList<(string Name, string Value)> Describe(EvaluationRanking options) =>
         Parameters.Select(p => (p.Name, p.Get(options).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
 }

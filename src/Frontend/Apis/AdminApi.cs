@@ -1,3 +1,4 @@
+using Aisle.Frontend.Application;
 using Aisle.Frontend.Security;
 using Aisle.Products;
 
@@ -39,11 +40,11 @@ public static class AdminApi
 
         if (!v.IsValid)
         {
-            return v.Problem();
+            return v.Problem().ToResult();
         }
 
         var snapshot = await grains.GetGrain<IProductGrain>(productId!).SetPriceAsync(change.Price!.Value);
-        return snapshot is null ? ProductsApi.NotFound(id) : TypedResults.Ok(snapshot);
+        return snapshot is null ? AppProblem.NotFound("product", id).ToResult() : TypedResults.Ok(snapshot);
     }
 
     public static async Task<IResult> SetStockAsync(string id, StockChange change, IGrainFactory grains)
@@ -57,10 +58,10 @@ public static class AdminApi
 
         if (!v.IsValid)
         {
-            return v.Problem();
+            return v.Problem().ToResult();
         }
 
         var snapshot = await grains.GetGrain<IProductGrain>(productId!).SetStockAsync(change.Stock!.Value);
-        return snapshot is null ? ProductsApi.NotFound(id) : TypedResults.Ok(snapshot);
+        return snapshot is null ? AppProblem.NotFound("product", id).ToResult() : TypedResults.Ok(snapshot);
     }
 }

@@ -1,4 +1,5 @@
-using Aisle.Recommendations;
+using Aisle.Catalog;
+using Aisle.Frontend.Application;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aisle.Frontend.Apis;
@@ -21,34 +22,9 @@ public static class ProductsApi
         return app;
     }
 
-    public static async Task<IResult> GetAsync(string id, IGrainFactory grains)
-    {
-        var v = new RequestValidator();
-        var productId = v.Id("id", id, required: true);
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
+    public static async Task<IResult> GetAsync(string id, CatalogQueries catalog) =>
+        (await catalog.GetProductAsync(id)).ToResult(TypedResults.Ok);
 
-        var details = await grains.GetGrain<IRecommendationGrain>(0).GetProductAsync(productId!);
-        return details is null ? NotFound(id) : TypedResults.Ok(details);
-    }
-
-    public static async Task<IResult> SimilarAsync(string id, [FromQuery] string? userId, [FromQuery] string? limit, IGrainFactory grains)
-    {
-        var v = new RequestValidator();
-        var productId = v.Id("id", id, required: true);
-        var user = v.Id("userId", userId, required: false);
-        var count = v.Limit(limit);
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var result = await grains.GetGrain<IRecommendationGrain>(0).SimilarAsync(productId!, user, count);
-        return result is null ? NotFound(id) : TypedResults.Ok(ProductListResponse.From(result));
-    }
-
-    public static IResult NotFound(string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown product", detail: $"No product has id '{id}'.");
+    public static async Task<IResult> SimilarAsync(string id, [FromQuery] string? userId, [FromQuery] string? limit, ProductLists lists, HttpContext http) =>
+        (await lists.SimilarAsync(id, userId, limit)).ToResult(served => ProductListResponse.Ok(http, served));
 }

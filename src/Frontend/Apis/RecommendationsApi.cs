@@ -1,5 +1,4 @@
-using Aisle.Recommendations;
-using Aisle.Users;
+using Aisle.Frontend.Application;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aisle.Frontend.Apis;
@@ -23,38 +22,9 @@ public static class RecommendationsApi
         return app;
     }
 
-    public static async Task<IResult> RecommendAsync(string id, [FromQuery] string? limit, IGrainFactory grains, TimeProvider clock)
-    {
-        var v = new RequestValidator();
-        var userId = v.Id("id", id, required: true);
-        var count = v.Limit(limit);
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
+    public static async Task<IResult> RecommendAsync(string id, [FromQuery] string? limit, ProductLists lists, HttpContext http) =>
+        (await lists.RecommendAsync(id, limit)).ToResult(served => ProductListResponse.Ok(http, served));
 
-        var result = await grains.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId!, count);
-        if (result.Items.Count > 0)
-        {
-            // Impressions are recorded here, where a list reaches a shopper, not in the grain: the offline evaluation
-            // asks the grain directly and must rank the same however often it asks. One-way, so the answer never waits.
-            grains.GetGrain<IUserGrain>(userId!).RecordShownAsync(result.Items.Select(i => i.Id).ToArray(), clock.GetUtcNow()).Ignore();
-        }
-
-        return TypedResults.Ok(ProductListResponse.From(result));
-    }
-
-    public static async Task<IResult> TrendingAsync([FromQuery] string? category, [FromQuery] string? limit, IGrainFactory grains)
-    {
-        var v = new RequestValidator();
-        var categoryFilter = v.Text("category", category, RequestValidator.MaxQueryLength);
-        var count = v.Limit(limit);
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var result = await grains.GetGrain<IRecommendationGrain>(0).TrendingAsync(categoryFilter, count);
-        return TypedResults.Ok(ProductListResponse.From(result));
-    }
+    public static async Task<IResult> TrendingAsync([FromQuery] string? category, [FromQuery] string? limit, ProductLists lists, HttpContext http) =>
+        (await lists.TrendingAsync(category, limit)).ToResult(served => ProductListResponse.Ok(http, served));
 }

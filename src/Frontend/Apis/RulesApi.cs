@@ -1,3 +1,4 @@
+using Aisle.Frontend.Application;
 using Aisle.Frontend.Security;
 using Aisle.Recommendations;
 
@@ -79,7 +80,7 @@ public static class RulesApi
 
         if (!v.IsValid)
         {
-            return v.Problem();
+            return v.Problem().ToResult();
         }
 
         return TypedResults.Ok(ToBody(await grains.GetGrain<IRulesGrain>(0).SetAsync(rules)));

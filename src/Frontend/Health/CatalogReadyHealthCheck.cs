@@ -1,4 +1,4 @@
-using Aisle.Recommendations;
+using Aisle.Catalog;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aisle.Frontend.Health;
@@ -10,7 +10,7 @@ public sealed class CatalogReadyHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var status = await grains.GetGrain<IRecommendationGrain>(0).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var status = await grains.GetGrain<ICatalogGrain>(0).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return status.Ready
                 ? HealthCheckResult.Healthy($"{status.Products} products loaded.")
                 : HealthCheckResult.Unhealthy($"Catalog not ready: {status.Stage}.");

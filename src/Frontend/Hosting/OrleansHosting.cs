@@ -1,3 +1,4 @@
+using Aisle.Experiments;
 using Aisle.Hosting;
 using Aisle.Storage;
 
@@ -22,8 +23,9 @@ public static class OrleansHosting
             builder.UseOrleansClient(client => client
                 .UsePostgresClustering(cluster)
                 .AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>());
-            // The APIs take the clock from DI; embedded, the co-hosted silo registers it.
+            // The APIs take the clock from DI; embedded, the co-hosted silo registers it, and routes experiments too.
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddExperimentRouting(builder.Configuration);
             return builder;
         }
 

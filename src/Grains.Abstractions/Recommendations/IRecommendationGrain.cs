@@ -1,24 +1,20 @@
+using Aisle.Ranking;
+
 namespace Aisle.Recommendations;
 
 /// <summary>
 /// The read path: search, similar items, personal recommendations and trending lists, computed on the silo that
-/// holds the catalog replica and indexes (a stateless worker, so every silo serves locally and scales out).
-/// Methods answer null when the product or catalog is unknown.
+/// holds the catalog replica and indexes (a stateless worker, so every silo serves locally and scales out). Each
+/// ranked read takes the <see cref="RankingProfile"/> to rank with (the default, or an experiment variant's).
 /// </summary>
 public interface IRecommendationGrain : IGrainWithIntegerKey
 {
-    Task<RankedList> SearchAsync(SearchRequest request);
+    Task<RankedList> SearchAsync(SearchRequest request, RankingProfile profile);
 
-    Task<RankedList?> SimilarAsync(string productId, string? userId, int limit);
+    /// <returns>Null when the product is unknown.</returns>
+    Task<RankedList?> SimilarAsync(string productId, string? userId, int limit, RankingProfile profile);
 
-    Task<RankedList> RecommendAsync(string userId, int limit);
+    Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile);
 
     Task<RankedList> TrendingAsync(string? category, int limit);
-
-    Task<ProductDetails?> GetProductAsync(string productId);
-
-    /// <summary>The ids among <paramref name="productIds"/> that the catalog does not hold.</summary>
-    Task<IReadOnlyList<string>> UnknownProductsAsync(IReadOnlyList<string> productIds);
-
-    Task<CatalogStatus> GetStatusAsync();
 }

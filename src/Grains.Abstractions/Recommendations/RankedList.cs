@@ -20,7 +20,8 @@ public sealed record RankedItem(
     [property: Id(7)] double? Rating,
     [property: Id(8)] double Score,
     [property: Id(9)] IReadOnlyList<string> Reasons,
-    [property: Id(10)] IReadOnlyList<string> Sources);
+    [property: Id(10)] IReadOnlyList<string> Sources,
+    [property: Id(11)] string? ImageUrl = null);
 
 /// <summary>What query understanding read from a search text.</summary>
 [GenerateSerializer, Immutable]
@@ -32,19 +33,3 @@ public sealed record QueryUnderstood(
     [property: Id(4)] string? Category,
     [property: Id(5)] string? Gender,
     [property: Id(6)] IReadOnlyList<string> Notes);
-
-/// <summary>One product with its live price and stock, for the product page.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ProductDetails(
-    [property: Id(0)] RankedItem Product,
-    [property: Id(1)] string Sku,
-    [property: Id(2)] string? Description,
-    [property: Id(3)] double Popularity,
-    [property: Id(4)] IReadOnlyList<string> Neighbours);
-
-/// <summary>Whether this silo's catalog replica and indexes are loaded.</summary>
-[GenerateSerializer, Immutable]
-public sealed record CatalogStatus(
-    [property: Id(0)] bool Ready,
-    [property: Id(1)] int Products,
-    [property: Id(2)] string Stage);

@@ -9,12 +9,12 @@ public interface IUserGrain : IGrainWithStringKey
     Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<ShopperEvent> events);
 
     /// <summary>
-    /// Notes that <paramref name="productIds"/> were shown to the shopper at <paramref name="at"/>, so the next lists
-    /// can demote what they ignore. Kept in the activation's memory only, never written to storage: a lost record
-    /// (restart, idle deactivation) only means the next list is not demoted. Fire and forget.
+    /// Notes a list the shopper was shown: recommendations so the next lists can demote what they ignore (kept in the
+    /// activation's memory only: a lost record only means the next list is not demoted), and the experiment variant
+    /// that ranked it (the shopper's first exposure to an experiment is stored). Fire and forget.
     /// </summary>
     [OneWay]
-    Task RecordShownAsync(string[] productIds, DateTimeOffset at);
+    Task RecordServedAsync(ServedList list);
 
     Task<UserProfile> GetProfileAsync();
 }

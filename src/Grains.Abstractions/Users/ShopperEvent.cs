@@ -15,7 +15,11 @@ public sealed record ShopperEvent(
     [property: Id(5)] string? RequestId);
 
 /// <summary>What became of one event.</summary>
+/// <param name="Revenue">For an accepted purchase: the live price times the quantity (null when the price is unknown).</param>
+/// <param name="Attributed">The experiment variant the event was attributed to through its request id, if any.</param>
 [GenerateSerializer, Immutable]
 public sealed record EventOutcome(
     [property: Id(0)] bool Accepted,
-    [property: Id(1)] string? Error);
+    [property: Id(1)] string? Error,
+    [property: Id(2)] decimal? Revenue = null,
+    [property: Id(3)] Experiments.Exposure? Attributed = null);

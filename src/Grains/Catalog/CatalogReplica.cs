@@ -44,6 +44,15 @@ public sealed class CatalogReplica
 
     public string Stage => _stage;
 
+    /// <summary>Throws <see cref="Recommendations.CatalogNotReadyException"/> (503 at the API) while the catalog loads.</summary>
+    public void EnsureReady()
+    {
+        if (!_ready)
+        {
+            throw new Recommendations.CatalogNotReadyException(_stage);
+        }
+    }
+
     public int Count => _products.Length;
 
     public IReadOnlyList<Product> Products => _products;

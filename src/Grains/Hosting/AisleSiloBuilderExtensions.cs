@@ -1,5 +1,6 @@
 using Aisle.Catalog;
 using Aisle.Embeddings;
+using Aisle.Experiments;
 using Aisle.Products;
 using Aisle.Ranking;
 using Aisle.Recommendations;
@@ -25,6 +26,7 @@ public static class AisleSiloBuilderExtensions
     {
         silo.Services.AddAisleDomain(configuration);
         silo.Services.AddProductActivityBuffer();
+        silo.Services.AddExperimentActivity();
         if (PostgresClusterSettings.From(configuration) is { } cluster)
         {
             silo.AddPostgresGrainStorage(AisleStorage.Name, o => o.ConnectionString = cluster.ConnectionString);
@@ -41,6 +43,7 @@ public static class AisleSiloBuilderExtensions
         silo.Services.AddSingleton<RulesSync>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<RulesSync>());
         silo.AddStartupTask((services, _) => services.GetRequiredService<RulesSync>().SyncAsync());
+        silo.AddStartupTask((services, _) => services.GetRequiredService<ExperimentsSync>().SyncAsync());
         return silo;
     }
 
@@ -50,6 +53,7 @@ public static class AisleSiloBuilderExtensions
         services.AddOptions<AisleOptions>().Bind(configuration.GetSection(AisleOptions.Section));
         services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RankingOptions>>().Value);
+        services.AddExperimentRouting(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogReplica>();
         services.AddSingleton<CatalogIndexes>();

@@ -78,6 +78,9 @@ public static class AisleMetrics
     public static readonly Counter Clicks = Metrics.CreateCounter(
         "aisle_clicks_total", "Click events accepted.", "experiment", "variant");
 
+    public static readonly Counter AddToCarts = Metrics.CreateCounter(
+        "aisle_add_to_carts_total", "Add-to-cart events accepted.", "experiment", "variant");
+
     public static readonly Counter Conversions = Metrics.CreateCounter(
         "aisle_conversions_total", "Purchase events accepted (stock reserved).", "experiment", "variant");
 
@@ -119,6 +122,7 @@ public static class AisleMetrics
         }
 
         Clicks.WithLabels(NoExperiment, DefaultVariant);
+        AddToCarts.WithLabels(NoExperiment, DefaultVariant);
         Conversions.WithLabels(NoExperiment, DefaultVariant);
         Revenue.WithLabels(NoExperiment, DefaultVariant);
         LlmCalls.WithLabels(QueryUnderstandingPurpose);
@@ -128,34 +132,36 @@ public static class AisleMetrics
         LlmCacheHits.WithLabels(QueryUnderstandingPurpose);
     }
 
-    /// <summary>Counts the items of one list as impressions of the default variant.</summary>
-    public static void Shown(string surface, int items) =>
-        Impressions.WithLabels(NoExperiment, DefaultVariant, surface).Inc(items);
+    /// <summary>Counts the items of one list served to a shopper as impressions of the variant that ranked it.</summary>
+    public static void Shown(string surface, Experiments.Exposure? exposure, int items) =>
+        Impressions.WithLabels(exposure?.Experiment ?? NoExperiment, exposure?.Variant ?? DefaultVariant, surface).Inc(items);
 
-    /// <summary>Counts what one applied event means for the business: a click, a conversion, or a stock-out (a purchase
-    /// refused; the API has already turned away unknown products, so lack of stock is the only reason left).</summary>
-    public static void EventApplied(InteractionKind kind, bool accepted)
+    /// <summary>Counts what one applied event means for the business, under the variant it was attributed to: a click,
+    /// an add to cart, a conversion with its revenue (a product without a known price adds none), or a stock-out (a
+    /// purchase refused; unknown products are turned away before, so lack of stock is the only reason left).</summary>
+    public static void EventApplied(InteractionKind kind, EventOutcome outcome)
     {
+        var experiment = outcome.Attributed?.Experiment ?? NoExperiment;
+        var variant = outcome.Attributed?.Variant ?? DefaultVariant;
         switch (kind)
         {
-            case InteractionKind.Click when accepted:
-                Clicks.WithLabels(NoExperiment, DefaultVariant).Inc();
+            case InteractionKind.Click when outcome.Accepted:
+                Clicks.WithLabels(experiment, variant).Inc();
                 break;
-            case InteractionKind.Purchase when accepted:
-                Conversions.WithLabels(NoExperiment, DefaultVariant).Inc();
+            case InteractionKind.AddToCart when outcome.Accepted:
+                AddToCarts.WithLabels(experiment, variant).Inc();
+                break;
+            case InteractionKind.Purchase when outcome.Accepted:
+                Conversions.WithLabels(experiment, variant).Inc();
+                if (outcome.Revenue is { } revenue && revenue > 0)
+                {
+                    Revenue.WithLabels(experiment, variant).Inc((double)revenue);
+                }
+
                 break;
             case InteractionKind.Purchase:
                 StockOuts.Inc();
                 break;
-        }
-    }
-
-    /// <summary>Adds one accepted purchase's revenue; a product without a known price adds nothing.</summary>
-    public static void Purchased(decimal? price, int quantity)
-    {
-        if (price is { } p && p > 0)
-        {
-            Revenue.WithLabels(NoExperiment, DefaultVariant).Inc((double)(p * quantity));
         }
     }
 

@@ -1,36 +1,14 @@
 namespace Aisle.Ranking;
 
 /// <summary>
-/// Weights and time constants of the ranking (configuration section <c>Aisle:Ranking</c>). Every score term lies in
-/// [0, 1] before weighting, so a weight says directly how much that signal can move an item.
+/// The silo-wide settings of ranking (configuration section <c>Aisle:Ranking</c>): how profiles and product activity
+/// learn (event weights, half-lives, links), how behaviour candidates are scored, diversity and impressions. The score
+/// weights an experiment variant may change are not here but in the <see cref="RankingProfile"/> passed with each read
+/// (its defaults bound from the same section).
 /// </summary>
 public sealed class RankingOptions
 {
     public const string Section = "Aisle:Ranking";
-
-    /// <summary>Retrieval relevance (fused vector + lexical rank, or candidate-source strength).</summary>
-    public double Relevance { get; set; } = 1.0;
-
-    /// <summary>Decayed affinity to the item's category path, relative to the shopper's strongest category.</summary>
-    public double CategoryAffinity { get; set; } = 0.5;
-
-    /// <summary>Decayed affinity to the item's brand, relative to the shopper's strongest brand.</summary>
-    public double BrandAffinity { get; set; } = 0.3;
-
-    /// <summary>Cosine similarity between the item and the shopper's taste vector.</summary>
-    public double Taste { get; set; } = 0.6;
-
-    /// <summary>Fit of the item's price to the shopper's price band.</summary>
-    public double PriceFit { get; set; } = 0.3;
-
-    /// <summary>Discount off the retail price (fraction).</summary>
-    public double Discount { get; set; } = 0.1;
-
-    /// <summary>Rating / 5.</summary>
-    public double Rating { get; set; } = 0.1;
-
-    /// <summary>Live popularity relative to the most popular candidate.</summary>
-    public double Popularity { get; set; } = 0.2;
 
     /// <summary>How many of the shopper's previous distinct products a new interaction links to (weight / distance).</summary>
     public int CoInteractionWindow { get; set; } = 8;
@@ -106,15 +84,6 @@ public sealed class RankingOptions
 
     /// <summary>A copy, so a caller (an evaluation, an experiment variant) can change weights without touching these.</summary>
     public RankingOptions Clone() => (RankingOptions)MemberwiseClone();
-
-    /// <summary>A copy that ranks by retrieval relevance alone: every other score term weighs nothing.</summary>
-    public RankingOptions RelevanceOnly()
-    {
-        var copy = Clone();
-        copy.Relevance = 1;
-        copy.CategoryAffinity = copy.BrandAffinity = copy.Taste = copy.PriceFit = copy.Discount = copy.Rating = copy.Popularity = 0;
-        return copy;
-    }
 
     public double WeightOf(Users.InteractionKind kind) => kind switch
     {

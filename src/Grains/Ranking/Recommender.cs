@@ -18,7 +18,8 @@ public sealed class Recommender(
     IVectorIndex vectors,
     QueryEmbedder embedder,
     TimeProvider clock,
-    BusinessRules? rules = null)
+    BusinessRules? rules = null,
+    RankingProfile? defaults = null)
 {
     /// <summary>Candidates taken from each retrieval source before fusion.</summary>
     public const int CandidatesPerSource = 100;
@@ -27,8 +28,15 @@ public sealed class Recommender(
 
     private RankingOptions Weights => catalog.Options;
 
-    public async Task<RankedList> SearchAsync(SearchRequest request, UserProfile? profile, CancellationToken cancellationToken = default)
+    /// <summary>The profile lists are ranked with when the caller names none (trending; configuration's weights).</summary>
+    public RankingProfile Defaults { get; } = defaults ?? RankingProfile.Default;
+
+    /// <param name="ranking">The profile to rank with; a non-personalized one (<see cref="RecommendationStrategy.Popular"/>)
+    /// ignores <paramref name="profile"/>.</param>
+    public async Task<RankedList> SearchAsync(SearchRequest request, UserProfile? profile, RankingProfile? ranking = null, CancellationToken cancellationToken = default)
     {
+        ranking ??= Defaults;
+        profile = ranking.Personalized ? profile : null;
         var now = clock.GetUtcNow();
         ParsedQuery parsed;
         using (AisleMetrics.Stage("search", "understand"))
@@ -90,11 +98,13 @@ public sealed class Recommender(
 
         AisleMetrics.Searches.Inc();
         var understood = new QueryUnderstood(text, filter.MinPrice, filter.MaxPrice, filter.Brand, filter.Category, parsed.Gender, parsed.Notes);
-        return new RankedList(Rank("search", candidates, profile, request.Limit, now, query: understood), understood);
+        return new RankedList(Rank("search", candidates, profile, request.Limit, now, ranking, query: understood), understood);
     }
 
-    public async Task<RankedList?> SimilarAsync(string productId, UserProfile? profile, int limit, CancellationToken cancellationToken = default)
+    public async Task<RankedList?> SimilarAsync(string productId, UserProfile? profile, int limit, RankingProfile? ranking = null, CancellationToken cancellationToken = default)
     {
+        ranking ??= Defaults;
+        profile = ranking.Personalized ? profile : null;
         if (!catalog.TryGetRow(productId, out var anchor))
         {
             return null;
@@ -121,20 +131,20 @@ public sealed class Recommender(
         }
 
         AisleMetrics.Recommendations.WithLabels("similar").Inc();
-        return new RankedList(Rank("similar", candidates, profile, limit, now));
+        return new RankedList(Rank("similar", candidates, profile, limit, now, ranking));
     }
 
     /// <summary>Content candidates taken per anchor from the vector index.</summary>
     public const int ContentCandidates = 50;
 
-    public Task<RankedList> RecommendAsync(UserProfile profile, int limit, CancellationToken cancellationToken = default) =>
-        RecommendAsync(profile, limit, RecommendationStrategy.Hybrid, null, cancellationToken);
-
-    /// <param name="options">Weights for this call (an evaluation or experiment variant); the silo's when null.</param>
+    /// <param name="ranking">Strategy and score weights (an experiment variant's); <see cref="Defaults"/> when null.</param>
+    /// <param name="options">Behaviour-scoring settings for this call (an offline evaluation tuning them); the silo's when null.</param>
     public async Task<RankedList> RecommendAsync(
-        UserProfile profile, int limit, RecommendationStrategy strategy, RankingOptions? options = null, CancellationToken cancellationToken = default)
+        UserProfile profile, int limit, RankingProfile? ranking = null, RankingOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ranking ??= Defaults;
         options ??= Weights;
+        var strategy = ranking.Strategy;
         if (profile.IsCold || profile.Recent.Count == 0)
         {
             AisleMetrics.Recommendations.WithLabels("cold_start").Inc();
@@ -203,8 +213,8 @@ public sealed class Recommender(
         }
 
         AisleMetrics.Recommendations.WithLabels(strategy == RecommendationStrategy.Hybrid ? "personal" : strategy.ToString().ToLowerInvariant()).Inc();
-        var scoring = strategy == RecommendationStrategy.Hybrid ? options : options.RelevanceOnly();
-        return new RankedList(Rank("recommend", candidates, profile, limit, now, scoring, shown: ShownDemotion.Factors(profile, now, options)));
+        var scoring = strategy == RecommendationStrategy.Hybrid ? ranking : ranking.RelevanceOnly();
+        return new RankedList(Rank("recommend", candidates, profile, limit, now, scoring, options, shown: ShownDemotion.Factors(profile, now, options)));
     }
 
     /// <summary>Co-interaction and transition candidates of the anchors; relevance is the behaviour score over the best
@@ -267,7 +277,7 @@ public sealed class Recommender(
         }
 
         AisleMetrics.Recommendations.WithLabels("trending").Inc();
-        return new RankedList(Rank("trending", candidates, null, limit, now));
+        return new RankedList(Rank("trending", candidates, null, limit, now, Defaults));
     }
 
     public RankedItem Describe(int row, double score, IReadOnlyList<string> reasons, IReadOnlyList<string> sources)
@@ -276,14 +286,14 @@ public sealed class Recommender(
         var price = catalog.Price(row);
         return new RankedItem(
             p.Id, p.Name, p.Brand, p.Category, price is { } v ? (decimal)v : null, p.RetailPrice,
-            catalog.Stock(row), p.Rating, Math.Round(score, 4), reasons, sources);
+            catalog.Stock(row), p.Rating, Math.Round(score, 4), reasons, sources, p.ImageUrl);
     }
 
     private IReadOnlyList<RankedItem> Rank(
-        string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, RankingOptions? options = null,
-        QueryUnderstood? query = null, IReadOnlyDictionary<string, double>? shown = null)
+        string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, RankingProfile weights,
+        RankingOptions? options = null, QueryUnderstood? query = null, IReadOnlyDictionary<string, double>? shown = null)
     {
-        var weights = options ?? Weights;
+        var diversity = options ?? Weights;
         List<ScoredCandidate> scored;
         using (AisleMetrics.Stage(pipeline, "score"))
         {
@@ -300,11 +310,10 @@ public sealed class Recommender(
         {
             // Products without a brand are grouped by their full category path, which in this catalog usually
             // ends in a brand node ("Timewel Wrist Watches"), so they cannot flood a page either.
-            page = Diversifier.Take(scored, limit, weights.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category,
-                weights.MaxPerCategory, row => catalog.Product(row).Category);
+            page = Diversifier.Take(scored, limit, diversity.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category,
+                diversity.MaxPerCategory, row => catalog.Product(row).Category);
         }
 
-        AisleMetrics.Shown(pipeline, page.Count);
         using (AisleMetrics.Stage(pipeline, "explain"))
         {
             var explainer = new Explainer(catalog);

@@ -21,9 +21,9 @@ public sealed record ScoreTerms(
 
 /// <summary>
 /// Relevance + personalization (category and brand affinity, taste similarity) + price fit + discount + rating +
-/// popularity, each term in [0, 1] times its weight from <see cref="RankingOptions"/>.
+/// popularity, each term in [0, 1] times its weight from the list's <see cref="RankingProfile"/>.
 /// </summary>
-public sealed class Scorer(CatalogReplica catalog, RankingOptions weights)
+public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
 {
     /// <summary>Deeper category matches say more about a shopper's intent than a shared top level.</summary>
     private static readonly double[] LevelWeight = [0.4, 0.7, 1.0];

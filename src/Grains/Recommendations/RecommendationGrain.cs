@@ -8,68 +8,37 @@ namespace Aisle.Recommendations;
 /// <summary>
 /// Serves the read path on whichever silo receives the call, from that silo's replica and indexes: a stateless
 /// worker, so calls never queue behind one activation and every silo adds capacity. A request makes at most one
-/// other grain call (the shopper's profile).
+/// other grain call (the shopper's profile, skipped when the ranking profile does not personalize).
 /// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one.
 /// </summary>
 [StatelessWorker, Reentrant]
 public sealed class RecommendationGrain(CatalogReplica catalog, Recommender recommender) : Grain, IRecommendationGrain
 {
-    public async Task<RankedList> SearchAsync(SearchRequest request)
+    public async Task<RankedList> SearchAsync(SearchRequest request, RankingProfile profile)
     {
-        EnsureReady();
-        var profile = request.UserId is null ? null : await ProfileAsync(request.UserId);
-        return await recommender.SearchAsync(request, profile);
+        catalog.EnsureReady();
+        var shopper = request.UserId is null || !profile.Personalized ? null : await ProfileAsync(request.UserId);
+        return await recommender.SearchAsync(request, shopper, profile);
     }
 
-    public async Task<RankedList?> SimilarAsync(string productId, string? userId, int limit)
+    public async Task<RankedList?> SimilarAsync(string productId, string? userId, int limit, RankingProfile profile)
     {
-        EnsureReady();
-        var profile = userId is null ? null : await ProfileAsync(userId);
-        return await recommender.SimilarAsync(productId, profile, limit);
+        catalog.EnsureReady();
+        var shopper = userId is null || !profile.Personalized ? null : await ProfileAsync(userId);
+        return await recommender.SimilarAsync(productId, shopper, limit, profile);
     }
 
-    public async Task<RankedList> RecommendAsync(string userId, int limit)
+    public async Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile)
     {
-        EnsureReady();
-        return await recommender.RecommendAsync(await ProfileAsync(userId), limit);
+        catalog.EnsureReady();
+        return await recommender.RecommendAsync(await ProfileAsync(userId), limit, profile);
     }
 
     public Task<RankedList> TrendingAsync(string? category, int limit)
     {
-        EnsureReady();
+        catalog.EnsureReady();
         return Task.FromResult(recommender.Trending(category, limit));
     }
 
-    public Task<ProductDetails?> GetProductAsync(string productId)
-    {
-        EnsureReady();
-        if (!catalog.TryGetRow(productId, out var row))
-        {
-            return Task.FromResult<ProductDetails?>(null);
-        }
-
-        var product = catalog.Product(row);
-        var item = recommender.Describe(row, 0, [], []);
-        var details = new ProductDetails(item, product.Sku, product.Description, catalog.Popularity(row, DateTimeOffset.UtcNow), catalog.Neighbours(row));
-        return Task.FromResult<ProductDetails?>(details);
-    }
-
-    public Task<IReadOnlyList<string>> UnknownProductsAsync(IReadOnlyList<string> productIds)
-    {
-        EnsureReady();
-        IReadOnlyList<string> unknown = productIds.Where(id => !catalog.TryGetRow(id, out _)).Distinct().ToArray();
-        return Task.FromResult(unknown);
-    }
-
-    public Task<CatalogStatus> GetStatusAsync() => Task.FromResult(new CatalogStatus(catalog.Ready, catalog.Count, catalog.Stage));
-
     private Task<UserProfile> ProfileAsync(string userId) => GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
-
-    private void EnsureReady()
-    {
-        if (!catalog.Ready)
-        {
-            throw new CatalogNotReadyException(catalog.Stage);
-        }
-    }
 }

@@ -2,7 +2,7 @@ namespace Aisle.Users;
 
 /// <summary>
 /// The bounded record of what one shopper was recently shown, owned by their <see cref="UserGrain"/> activation and
-/// never persisted (see <see cref="IUserGrain.RecordShownAsync"/>). Not thread-safe: grain turns do not interleave.
+/// never persisted (see <see cref="IUserGrain.RecordServedAsync"/>). Not thread-safe: grain turns do not interleave.
 /// </summary>
 public sealed class ShownLog
 {

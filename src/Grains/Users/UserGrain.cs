@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Experiments;
 using Aisle.Hosting;
 using Aisle.Products;
 using Aisle.Recommendations;
@@ -14,6 +15,8 @@ public sealed class UserGrain(
     [PersistentState("user", AisleStorage.Name)] IPersistentState<UserState> state,
     CatalogReplica replica,
     ProductActivityBuffer activity,
+    ExperimentRouter experiments,
+    ExperimentActivityBuffer experimentActivity,
     TimeProvider clock) : Grain, IUserGrain
 {
     // What recommendations showed this shopper, in the activation's memory only: persisting it would cost a storage
@@ -22,10 +25,7 @@ public sealed class UserGrain(
 
     public async Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<ShopperEvent> events)
     {
-        if (!replica.Ready)
-        {
-            throw new CatalogNotReadyException(replica.Stage);
-        }
+        replica.EnsureReady();
 
         var outcomes = new EventOutcome[events.Count];
         var s = state.State;
@@ -47,6 +47,7 @@ public sealed class UserGrain(
                 continue;
             }
 
+            decimal? revenue = null;
             if (e.Kind == InteractionKind.Purchase)
             {
                 var reservation = await GrainFactory.GetGrain<IProductGrain>(e.ProductId).TryReserveAsync(e.Quantity);
@@ -55,6 +56,17 @@ public sealed class UserGrain(
                     outcomes[i] = new EventOutcome(false, $"Out of stock: {reservation.StockLeft} left, {e.Quantity} wanted.");
                     continue;
                 }
+
+                revenue = replica.Price(row) is { } price ? (decimal)price * e.Quantity : null;
+            }
+
+            Exposure? attributed = null;
+            if (e.RequestId is not null &&
+                Attribution.Attribute(e, (double)(revenue ?? 0), s.Experiments, experiments.Current) is { } attribution)
+            {
+                s = s with { Experiments = s.Experiments.SetItem(attribution.Exposure.Experiment, attribution.Membership) };
+                experimentActivity.Add(attribution.Exposure, attribution.Delta);
+                attributed = attribution.Exposure;
             }
 
             var window = ProfileUpdater.CoInteractionWindow(s.Recent, e.ProductId, replica.Options.CoInteractionWindow);
@@ -66,7 +78,7 @@ public sealed class UserGrain(
                 activity.CoInteraction(e.ProductId, other, weight / distance, e.Timestamp);
             }
 
-            outcomes[i] = new EventOutcome(true, null);
+            outcomes[i] = new EventOutcome(true, null, revenue, attributed);
             changed = true;
         }
 
@@ -79,17 +91,35 @@ public sealed class UserGrain(
         return outcomes;
     }
 
-    public Task RecordShownAsync(string[] productIds, DateTimeOffset at)
+    public async Task RecordServedAsync(ServedList list)
     {
         var options = replica.Options;
-        if (options.ShownPenalty > 0)
+        if (list.Surface == ExperimentSurface.Recommendations && options.ShownPenalty > 0)
         {
             // Catalog ids only, as the catalog's own string instances: every active shopper holds this record.
-            var known = productIds.Take(ShownLog.MaxItems).Select(replica.CatalogId).OfType<string>();
-            _shown.Record(known, at, state.State.Recent, options.ShownWindow);
+            var known = list.ProductIds.Take(ShownLog.MaxItems).Select(replica.CatalogId).OfType<string>();
+            _shown.Record(known, list.At, state.State.Recent, options.ShownWindow);
         }
 
-        return Task.CompletedTask;
+        if (list.Exposure is not { } exposure)
+        {
+            return;
+        }
+
+        var counted = VariantCounters.Zero with { Impressions = 1 };
+        if (!state.State.Experiments.ContainsKey(exposure.Experiment))
+        {
+            // The first list of an experiment makes the shopper one of its variant's shoppers: stored, so the shopper
+            // is counted once however many lists, silos and restarts follow.
+            state.State = state.State with
+            {
+                Experiments = state.State.Experiments.SetItem(exposure.Experiment, new ExperimentMembership(exposure.Variant, list.At, 0, false)),
+            };
+            await state.WriteStateAsync();
+            counted = counted with { Shoppers = 1 };
+        }
+
+        experimentActivity.Add(exposure, counted);
     }
 
     public Task<UserProfile> GetProfileAsync()

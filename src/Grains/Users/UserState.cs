@@ -21,4 +21,6 @@ public sealed record UserState
     [Id(8)] public ImmutableList<string> Purchased { get; init; } = [];
     [Id(9)] public ImmutableList<string> RecentQueries { get; init; } = [];
     [Id(10)] public int EventCount { get; init; }
+    /// <summary>The experiments the shopper was served by, by experiment name.</summary>
+    [Id(11)] public ImmutableDictionary<string, ExperimentMembership> Experiments { get; init; } = ImmutableDictionary<string, ExperimentMembership>.Empty;
 }

@@ -1,3 +1,4 @@
+using Aisle.Experiments;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Products;
@@ -49,6 +50,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(Replica);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddProductActivityBuffer();
+            silo.Services.AddExperimentActivity();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

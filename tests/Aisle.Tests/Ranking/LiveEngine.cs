@@ -1,3 +1,4 @@
+using Aisle.Experiments;
 using Aisle.Cli.Evaluation;
 using Aisle.Ranking;
 using Aisle.Recommendations;
@@ -45,7 +46,7 @@ public sealed class LiveEngine : IAsyncDisposable
     {
         var user = _engine.Client.GetGrain<IUserGrain>(userId);
         var at = DateTimeOffset.UtcNow;
-        await user.RecordShownAsync(items, at);
+        await user.RecordServedAsync(new ServedList("test", ExperimentSurface.Recommendations, items, at, null));
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var shown = (await user.GetProfileAsync()).Shown;
@@ -61,10 +62,10 @@ public sealed class LiveEngine : IAsyncDisposable
     }
 
     public async Task<RankedList> RecommendAsync(string userId, int limit = 5) =>
-        await _engine.Client.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId, limit);
+        await _engine.Client.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId, limit, RankingProfile.Default);
 
     public async Task<RankedList> SimilarAsync(string productId, int limit = 5) =>
-        (await _engine.Client.GetGrain<IRecommendationGrain>(0).SimilarAsync(productId, null, limit))!;
+        (await _engine.Client.GetGrain<IRecommendationGrain>(0).SimilarAsync(productId, null, limit, RankingProfile.Default))!;
 
     public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Aisle.Frontend.Apis;
+namespace Aisle.Frontend.Application;
 
 /// <summary>
 /// Collects every problem with a request's parameters, so one 400 names them all. Parameters arrive as strings and
@@ -20,7 +20,11 @@ public sealed partial class RequestValidator
 
     public void Fail(string name, string message) => _errors[name] = [message];
 
-    public IResult Problem() => TypedResults.ValidationProblem(_errors, title: "The request has invalid parameters.");
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
+    /// <summary>The collected errors as a 400 problem naming each parameter.</summary>
+    public AppProblem Problem() => new(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
+        string.Join(" ", _errors.Values.SelectMany(e => e)), _errors);
 
     public int Limit(string? value)
     {

@@ -1,4 +1,4 @@
-namespace Aisle.Frontend.Apis;
+namespace Aisle.Frontend.Application;
 
 /// <summary>
 /// One behaviour event as a storefront sends it. <c>kind</c>: view, click, add_to_cart, purchase or search;

@@ -1,0 +1,117 @@
+using Aisle.Experiments;
+using Aisle.Observability;
+using Aisle.Recommendations;
+using Aisle.Users;
+
+namespace Aisle.Frontend.Application;
+
+/// <summary>
+/// Every product list a shopper is shown — search, similar items, recommendations, trending — for the JSON API and the
+/// storefront pages alike: validates the input, picks the ranking profile (the shopper's experiment variant or the
+/// default), asks the read path, and records what was served (impressions, the shopper's exposure, what the next
+/// recommendations should demote).
+/// </summary>
+public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experiments, TimeProvider clock)
+{
+    private IRecommendationGrain Read => grains.GetGrain<IRecommendationGrain>(0);
+
+    public async Task<Outcome<ServedProducts>> SearchAsync(SearchInput input)
+    {
+        var v = new RequestValidator();
+        var query = v.Text("q", input.Q, RequestValidator.MaxQueryLength);
+        var category = v.Text("category", input.Category, RequestValidator.MaxQueryLength);
+        var brand = v.Text("brand", input.Brand, RequestValidator.MaxQueryLength);
+        var min = v.Price("minPrice", input.MinPrice);
+        var max = v.Price("maxPrice", input.MaxPrice);
+        var inStock = v.Flag("inStock", input.InStock) ?? false;
+        var userId = v.Id("userId", input.UserId, required: false);
+        var limit = v.Limit(input.Limit);
+        if (min > max)
+        {
+            v.Fail("minPrice", "minPrice must not exceed maxPrice.");
+        }
+
+        if (query is null && category is null && brand is null && v.IsValid)
+        {
+            v.Fail("q", "Give a query (q) or at least a category or brand to browse.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var (profile, exposure) = experiments.Route(ExperimentSurface.Search, userId);
+        var list = await Read.SearchAsync(new SearchRequest(query ?? "", category, brand, min, max, inStock, userId, limit), profile);
+        return Served(list, ExperimentSurface.Search, userId, exposure);
+    }
+
+    public async Task<Outcome<ServedProducts>> SimilarAsync(string? productId, string? userId, string? limit)
+    {
+        var v = new RequestValidator();
+        var id = v.Id("id", productId, required: true);
+        var user = v.Id("userId", userId, required: false);
+        var count = v.Limit(limit);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var (profile, exposure) = experiments.Route(ExperimentSurface.Similar, user);
+        var list = await Read.SimilarAsync(id!, user, count, profile);
+        return list is null ? AppProblem.NotFound("product", id!) : Served(list, ExperimentSurface.Similar, user, exposure);
+    }
+
+    public async Task<Outcome<ServedProducts>> RecommendAsync(string? userId, string? limit)
+    {
+        var v = new RequestValidator();
+        var user = v.Id("id", userId, required: true);
+        var count = v.Limit(limit);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var (profile, exposure) = experiments.Route(ExperimentSurface.Recommendations, user);
+        var list = await Read.RecommendAsync(user!, count, profile);
+        return Served(list, ExperimentSurface.Recommendations, user, exposure);
+    }
+
+    public async Task<Outcome<ServedProducts>> TrendingAsync(string? category, string? limit)
+    {
+        var v = new RequestValidator();
+        var filter = v.Text("category", category, RequestValidator.MaxQueryLength);
+        var count = v.Limit(limit);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var list = await Read.TrendingAsync(filter, count);
+        AisleMetrics.Shown("trending", null, list.Items.Count);
+        return new ServedProducts(list, RequestIds.New(null, clock.GetUtcNow()), null);
+    }
+
+    private ServedProducts Served(RankedList list, ExperimentSurface surface, string? userId, Exposure? exposure)
+    {
+        var now = clock.GetUtcNow();
+        var requestId = RequestIds.New(exposure, now);
+        AisleMetrics.Shown(SurfaceLabel(surface), exposure, list.Items.Count);
+        if (userId is not null && (exposure is not null || surface == ExperimentSurface.Recommendations) && list.Items.Count > 0)
+        {
+            // Recorded here, where a list reaches a shopper, not in the read path: the offline evaluation asks the read
+            // path directly and must rank the same however often it asks. One-way, so the answer never waits.
+            var ids = list.Items.Select(i => i.Id).ToArray();
+            grains.GetGrain<IUserGrain>(userId).RecordServedAsync(new ServedList(requestId, surface, ids, now, exposure)).Ignore();
+        }
+
+        return new ServedProducts(list, requestId, exposure);
+    }
+
+    private static string SurfaceLabel(ExperimentSurface surface) => surface switch
+    {
+        ExperimentSurface.Search => "search",
+        ExperimentSurface.Similar => "similar",
+        _ => "recommend",
+    };
+}

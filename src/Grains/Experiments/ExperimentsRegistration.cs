@@ -1,0 +1,46 @@
+using Aisle.Ranking;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aisle.Experiments;
+
+public static class ExperimentsRegistration
+{
+    /// <summary>
+    /// What routes lists between variants in this process (every silo, and a cluster frontend): the default ranking
+    /// profile (<c>Aisle:Ranking</c>), configuration's experiments (<c>Aisle:Experiments</c>, refused at start when
+    /// invalid) and the poll that keeps saved definitions current.
+    /// </summary>
+    public static IServiceCollection AddExperimentRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var defaults = configuration.GetSection(RankingOptionsSection).Get<RankingProfile>() ?? RankingProfile.Default;
+        services.AddSingleton(defaults);
+        services.AddSingleton(new ExperimentRouter(Configured(configuration), defaults));
+        services.AddSingleton<ExperimentsSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExperimentsSync>());
+        return services;
+    }
+
+    /// <summary>The per-silo sums of experiment activity (every host that runs user grains). Hosts without
+    /// <see cref="AddExperimentRouting"/> (tests, the offline evaluation) get a router with no experiments.</summary>
+    public static IServiceCollection AddExperimentActivity(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => new ExperimentRouter([], RankingProfile.Default));
+        services.AddSingleton<ExperimentActivityBuffer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExperimentActivityBuffer>());
+        return services;
+    }
+
+    /// <summary>Configuration's experiments, validated.</summary>
+    /// <exception cref="InvalidOperationException">An invalid definition, naming each field at fault.</exception>
+    public static IReadOnlyList<ExperimentDefinition> Configured(IConfiguration configuration)
+    {
+        var specs = configuration.GetSection(ExperimentSpec.Section).Get<List<ExperimentSpec>>(o => o.ErrorOnUnknownConfiguration = true) ?? [];
+        var errors = new Dictionary<string, List<string>>();
+        return ExperimentValidator.ValidateSet(specs, errors, ExperimentSpec.Section) ?? throw new InvalidOperationException(
+            "Invalid experiments in configuration: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+    }
+
+    private const string RankingOptionsSection = RankingOptions.Section;
+}
