@@ -16,6 +16,7 @@ app.MapRecommendationsApi();
 app.MapEventsApi();
 app.MapAdminApi();
 app.MapRulesApi();
+app.MapExperimentsApi();
 app.MapOperationsEndpoints();
 
 app.Run();

@@ -10,6 +10,7 @@ public static class ApplicationHosting
         builder.Services.AddSingleton<ProductLists>();
         builder.Services.AddSingleton<ShopperEvents>();
         builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<ExperimentAdmin>();
         return builder;
     }
 }

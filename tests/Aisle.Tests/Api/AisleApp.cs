@@ -42,6 +42,9 @@ public sealed class AisleApp : IAsyncDisposable
             web.UseSetting("Aisle:AdminApiKey", AdminKey);
             web.UseSetting("Aisle:SiloPort", FreePort().ToString());
             web.UseSetting("Aisle:GatewayPort", FreePort().ToString());
+            // appsettings.json runs an experiment that serves half the shoppers popular items; tests that are not
+            // about experiments must see the default ranking, so it is a draft unless a test says otherwise.
+            web.UseSetting("Aisle:Experiments:0:Status", "draft");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 web.UseSetting(key, value);
