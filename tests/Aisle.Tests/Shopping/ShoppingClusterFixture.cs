@@ -1,3 +1,4 @@
+using Aisle.Experiments;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Products;
@@ -53,6 +54,7 @@ public sealed class ShoppingClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(Replica);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddProductActivityBuffer();
+            silo.Services.AddExperimentActivity();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
