@@ -10,6 +10,7 @@ namespace Aisle.Catalog;
 /// <param name="WithoutBrand">Products without a brand.</param>
 /// <param name="WithoutRating">Products without a rating.</param>
 /// <param name="WithDescription">Products that got a description from the descriptions file.</param>
+/// <param name="WithImage">Products that got an image URL (from the descriptions file's <c>image</c> column).</param>
 public sealed record CatalogLoadResult(
     IReadOnlyList<Product> Products,
     IReadOnlyList<RejectedRow> Rejected,
@@ -19,4 +20,5 @@ public sealed record CatalogLoadResult(
     int WithoutPrice,
     int WithoutBrand,
     int WithoutRating,
-    int WithDescription);
+    int WithDescription,
+    int WithImage = 0);

@@ -16,7 +16,7 @@ public sealed class AisleOptions
     /// walking up from the working directory and the application folder.</summary>
     public string? CatalogFile { get; set; }
 
-    /// <summary>Optional CSV with a <c>description</c> column joined by <c>uniq_id</c>. Default: the bundled
+    /// <summary>Optional CSV whose <c>description</c> and <c>image</c> columns are joined by <c>uniq_id</c>. Default: the bundled
     /// <c>data/flipkart/catalog_1k_fullcols.csv</c> when present.</summary>
     public string? DescriptionsFile { get; set; }
 
