@@ -35,7 +35,7 @@ public sealed class AisleOptions
         var bundled = CatalogFormat == CatalogFormat.OnlineRetail
             ? "data/online-retail/online_retail_2010-12_slice.csv"
             : "data/flipkart/catalog_20k.csv";
-        return CatalogFile ?? FindBundled(bundled)
+        return (CatalogFile is null ? null : Locate(CatalogFile)) ?? FindBundled(bundled)
             ?? throw new FileNotFoundException($"No catalog: set Aisle:CatalogFile, or run from a checkout that has {bundled}.");
     }
 
@@ -47,7 +47,14 @@ public sealed class AisleOptions
         _ => CatalogLoader.Load(ResolveCatalogFile(), ResolveDescriptionsFile()),
     };
 
-    public string? ResolveDescriptionsFile() => DescriptionsFile ?? FindBundled("data/flipkart/catalog_1k_fullcols.csv");
+    public string? ResolveDescriptionsFile() =>
+        DescriptionsFile is null ? FindBundled("data/flipkart/catalog_1k_fullcols.csv") : Locate(DescriptionsFile);
+
+    /// <summary>A configured file as given when it exists or is absolute; a relative path that does not exist under the
+    /// working directory is looked for like the bundled files, because <c>dotnet run</c> starts in the project folder
+    /// and a path written from the repository root (<c>data/online-retail/…</c>) should still work.</summary>
+    private static string Locate(string path) =>
+        File.Exists(path) || Path.IsPathRooted(path) ? path : FindBundled(path) ?? path;
 
     private static string? FindBundled(string relativePath)
     {
