@@ -27,6 +27,14 @@ public static class AdminApiKey
             await next(context);
         }));
 
+    /// <summary>Whether <paramref name="given"/> is the configured admin key (constant time; false when none is configured).</summary>
+    public static bool Matches(HttpContext context, string? given)
+    {
+        var expected = context.RequestServices.GetRequiredService<IConfiguration>()[ConfigurationKey];
+        return !string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(given) &&
+            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+    }
+
     private static IResult? Deny(HttpContext context)
     {
         var expected = context.RequestServices.GetRequiredService<IConfiguration>()[ConfigurationKey];
