@@ -12,7 +12,7 @@ public static class ExperimentsApi
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder app)

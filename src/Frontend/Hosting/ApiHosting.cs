@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Aisle.Frontend.Health;
 using Aisle.Frontend.Security;
@@ -31,6 +33,9 @@ public static class ApiHosting
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        // Enums as their names ("running", "placed"), as the API documents and accepts them.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<CatalogReadyHealthCheck>("catalog", tags: ["ready"]);
 
