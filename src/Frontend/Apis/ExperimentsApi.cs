@@ -8,9 +8,12 @@ namespace Aisle.Frontend.Apis;
 /// <summary>Admin endpoints (API key) for experiment definitions and reports.</summary>
 public static class ExperimentsApi
 {
-    /// <summary>Unknown members are refused (a typo like "weigth" must not silently give a default), enums by name.</summary>
+    /// <summary>Unknown members are refused (a typo like "weigth" must not silently give a default), enums by name.
+    /// A report with too little data has unbounded intervals and undefined lifts: written "Infinity", "-Infinity" and
+    /// "NaN" rather than failing.</summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

@@ -134,13 +134,10 @@ public sealed class ShoppingCart(IGrainFactory grains, ShopperEvents events, Cat
         }
 
         var result = await Cart(user!).CheckoutAsync(order!);
-        if (!result.Repeated && result.Order.Status == OrderStatus.Placed)
+        // The purchases were applied by the cart grain through the user grain; count them here as the events API does.
+        foreach (var outcome in result.Outcomes)
         {
-            foreach (var line in result.Order.Lines)
-            {
-                var revenue = line.Bought ? line.UnitPrice * line.Quantity : null;
-                ShopperEvents.Count(InteractionKind.Purchase, new EventOutcome(line.Bought, line.Refusal, revenue));
-            }
+            ShopperEvents.Count(InteractionKind.Purchase, outcome);
         }
 
         if (result.CartWasEmpty)

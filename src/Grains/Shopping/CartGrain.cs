@@ -96,7 +96,7 @@ public sealed class CartGrain(
             Lines = state.State.Lines.InsertRange(0, refused),
             Orders = Checkouts.Remember(state.State.Orders, order),
         });
-        return new CheckoutResult(order, Repeated: false);
+        return new CheckoutResult(order, Repeated: false) { Outcomes = outcomes };
     }
 
     public Task<Order?> GetOrderAsync(string orderId) => Task.FromResult(Find(orderId));
