@@ -15,6 +15,7 @@ internal static class CatalogCsv
     public const string OverallRating = "overall_rating";
     public const string Brand = "brand";
     public const string Description = "description";
+    public const string Image = "image";
 
     /// <summary>RFC 4180 with line breaks in quotes (descriptions have them); malformed quoting is recovered and
     /// reported to <paramref name="malformed"/> rather than thrown, and ragged rows are allowed so the loader can

@@ -3,8 +3,8 @@ using CsvHelper;
 namespace Aisle.Catalog;
 
 /// <summary>
-/// Loads the Flipkart catalog (<c>catalog_20k.csv</c>), optionally joining descriptions from the full-column file
-/// (<c>catalog_1k_fullcols.csv</c>) by <c>uniq_id</c>. A bad row never stops the load: it is rejected with a reason.
+/// Loads the Flipkart catalog (<c>catalog_20k.csv</c>), optionally joining descriptions and image URLs from the
+/// full-column file (<c>catalog_1k_fullcols.csv</c>) by <c>uniq_id</c>. A bad row never stops the load: it is rejected with a reason.
 /// </summary>
 /// <remarks>
 /// Rows are rejected when their quoting is broken, their field count differs from the header, or they have no
@@ -17,7 +17,7 @@ namespace Aisle.Catalog;
 /// </remarks>
 public static class CatalogLoader
 {
-    /// <summary>Loads the catalog file, and descriptions from the full-column file when its path is given.</summary>
+    /// <summary>Loads the catalog file, and descriptions and images from the full-column file when its path is given.</summary>
     public static CatalogLoadResult Load(string catalogCsvPath, string? descriptionsCsvPath = null)
     {
         ArgumentNullException.ThrowIfNull(catalogCsvPath);
@@ -48,18 +48,18 @@ public static class CatalogLoader
         Func<MalformedRecords, CsvReader> openCatalog,
         Func<MalformedRecords, CsvReader>? openDescriptions)
     {
-        Dictionary<string, string>? descriptions = null;
+        Dictionary<string, ProductExtras>? extras = null;
         if (openDescriptions is not null)
         {
-            var descriptionProblems = new MalformedRecords();
-            using var descriptionReader = openDescriptions(descriptionProblems);
-            descriptions = DescriptionIndex.Read(descriptionReader, descriptionProblems);
+            var extrasProblems = new MalformedRecords();
+            using var extrasReader = openDescriptions(extrasProblems);
+            extras = ProductExtrasIndex.Read(extrasReader, extrasProblems);
         }
 
         var malformed = new MalformedRecords();
         using var reader = openCatalog(malformed);
         reader.ReadHeader();
-        var mapper = new ProductRowMapper(reader, descriptions);
+        var mapper = new ProductRowMapper(reader, extras);
         long line = 1;
         try
         {

@@ -20,7 +20,7 @@ internal sealed class ProductRowMapper
     private readonly int _productRating;
     private readonly int _overallRating;
     private readonly int _brand;
-    private readonly IReadOnlyDictionary<string, string>? _descriptions;
+    private readonly IReadOnlyDictionary<string, ProductExtras>? _extras;
 
     private readonly StringPool _pool = new();
     private readonly Dictionary<string, int> _rowById = new(StringComparer.Ordinal);
@@ -33,10 +33,11 @@ internal sealed class ProductRowMapper
     private int _withoutBrand;
     private int _withoutRating;
     private int _withDescription;
+    private int _withImage;
 
     /// <param name="header">A reader whose header has been read.</param>
-    /// <param name="descriptions">Descriptions by product id, when a descriptions file was given.</param>
-    public ProductRowMapper(CsvReader header, IReadOnlyDictionary<string, string>? descriptions)
+    /// <param name="extras">Descriptions and images by product id, when a full-column file was given.</param>
+    public ProductRowMapper(CsvReader header, IReadOnlyDictionary<string, ProductExtras>? extras)
     {
         _fieldCount = header.Headers.Count;
         _id = CatalogCsv.Require(header, CatalogCsv.Id);
@@ -48,7 +49,7 @@ internal sealed class ProductRowMapper
         _productRating = CatalogCsv.Optional(header, CatalogCsv.ProductRating);
         _overallRating = CatalogCsv.Optional(header, CatalogCsv.OverallRating);
         _brand = CatalogCsv.Optional(header, CatalogCsv.Brand);
-        _descriptions = descriptions;
+        _extras = extras;
     }
 
     /// <summary>Maps the current record of <paramref name="row"/>, or rejects it with a reason.</summary>
@@ -88,12 +89,10 @@ internal sealed class ProductRowMapper
         var rating = ReadRating(row, _productRating, CatalogCsv.ProductRating, id, line)
             ?? ReadRating(row, _overallRating, CatalogCsv.OverallRating, id, line);
         var category = _tree >= 0 ? CategoryTree.Parse(row.GetString(_tree), name, _pool) : [];
-        string? description = null;
-        if (_descriptions is not null && _descriptions.TryGetValue(id, out var found))
-        {
-            description = found;
-            _withDescription++;
-        }
+        ProductExtras? extras = null;
+        _extras?.TryGetValue(id, out extras);
+        _withDescription += extras?.Description is null ? 0 : 1;
+        _withImage += extras?.ImageUrl is null ? 0 : 1;
 
         _repaired += (nameRepaired ? 1 : 0) + (brandRepaired ? 1 : 0);
         _withoutPrice += retail is null && discounted is null ? 1 : 0;
@@ -109,8 +108,9 @@ internal sealed class ProductRowMapper
             RetailPrice: retail,
             DiscountedPrice: discounted,
             Rating: rating,
-            Description: description,
-            InitialStock: InitialStock.For(id)));
+            Description: extras?.Description,
+            InitialStock: InitialStock.For(id),
+            ImageUrl: extras?.ImageUrl));
     }
 
     /// <summary>Counts the current record of <paramref name="row"/> as read and rejects it.</summary>
@@ -128,7 +128,7 @@ internal sealed class ProductRowMapper
     }
 
     public CatalogLoadResult ToResult() => new(
-        _products, _rejected, _warnings, _rows, _repaired, _withoutPrice, _withoutBrand, _withoutRating, _withDescription);
+        _products, _rejected, _warnings, _rows, _repaired, _withoutPrice, _withoutBrand, _withoutRating, _withDescription, _withImage);
 
     private void AddRejected(long line, string? id, string reason) => _rejected.Add(new RejectedRow(line, _rows, id, reason));
 

@@ -52,7 +52,7 @@ public sealed partial class CatalogBootstrapper(
         var settings = options.Value;
 
         replica.ReportStage("reading catalog");
-        var load = await Task.Run(() => CatalogLoader.Load(settings.ResolveCatalogFile(), settings.ResolveDescriptionsFile()), cancellationToken);
+        var load = await Task.Run(settings.LoadCatalog, cancellationToken);
         Console.WriteLine(
             $"Aisle catalog: {load.Products.Count:N0} products loaded, {load.Rejected.Count} rows rejected, " +
             $"{load.Repaired} texts repaired, {load.WithoutPrice} without price, {load.WithoutBrand:N0} without brand.");

@@ -9,6 +9,8 @@ internal static class RepoFiles
 
     public static string CatalogFullColumns => Path.Combine(Root, "data", "flipkart", "catalog_1k_fullcols.csv");
 
+    public static string OnlineRetail => Path.Combine(Root, "data", "online-retail", "online_retail_2010-12_slice.csv");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
