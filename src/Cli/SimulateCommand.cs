@@ -96,6 +96,12 @@ public static class SimulateCommand
                 return 1;
             }
 
+            if (Console.IsOutputRedirected)
+            {
+                // A log or pipe has no width: keep the wide report on one line per row.
+                AnsiConsole.Profile.Width = 200;
+            }
+
             foreach (var outcome in result.Experiments)
             {
                 AnsiConsole.Write(ReportTables.Report(outcome));

@@ -17,6 +17,9 @@ public sealed record ReplayData(
     int WarmupCustomers,
     IReadOnlyList<ShopperScript> Shoppers)
 {
+    /// <summary>The most units one event may carry (Aisle refuses more); the few wholesale lines above it are capped.</summary>
+    public const int MaxQuantity = 1000;
+
     public static ReplayData Load(string file, double warmupShare, int seed)
     {
         var catalog = OnlineRetailCatalog.Load(file);
@@ -28,7 +31,7 @@ public sealed record ReplayData(
         var warmupCount = (int)Math.Round(Math.Clamp(warmupShare, 0, 1) * order.Length);
         var warmup = order.Take(warmupCount).ToHashSet(StringComparer.Ordinal);
 
-        ScriptLine Line(OnlineRetailLine l) => new(l.StockCode, names[l.StockCode], l.Quantity);
+        ScriptLine Line(OnlineRetailLine l) => new(l.StockCode, names[l.StockCode], Math.Min(l.Quantity, MaxQuantity));
         var baskets = history.Baskets
             .Where(b => warmup.Contains(b.CustomerId))
             .Select(b => (b.CustomerId, (IReadOnlyList<ScriptLine>)b.Lines.Select(Line).ToList()))

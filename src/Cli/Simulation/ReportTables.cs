@@ -30,9 +30,9 @@ public static class ReportTables
                 Percent(v.ClickThroughRate),
                 Percent(v.ConversionRate),
                 v.RevenuePerShopper.ToString("0.00", CultureInfo.InvariantCulture),
-                v.IsControl ? "—" : Lift(v.Conversion),
+                v.IsControl ? "—" : Markup.Escape(Lift(v.Conversion)),
                 v.IsControl ? "—" : P(v.Conversion?.PValue),
-                v.IsControl ? "—" : Lift(v.RevenueTest),
+                v.IsControl ? "—" : Markup.Escape(Lift(v.RevenueTest)),
                 v.IsControl ? "—" : P(v.RevenueTest?.PValue),
                 v.IsControl ? "—" : $"{P(v.ConversionSequential?.PValue)} / {P(v.RevenueSequential?.PValue)}",
                 P(r.SampleRatio.PValue));
