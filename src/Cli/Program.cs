@@ -4,4 +4,5 @@ using Aisle.Cli;
 // Aisle's command line: one verb per job, each with its own file.
 var root = new RootCommand("Aisle command line tools.");
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 return await root.Parse(args).InvokeAsync();
