@@ -49,6 +49,30 @@ public sealed class ExperimentApiTests(AisleAppFixture app)
     }
 
     [Fact]
+    public async Task AReportWithNoDataYetAnswersWithUnboundedIntervals()
+    {
+        var name = "empty-" + Guid.NewGuid().ToString("N")[..8];
+        using (var created = await SendAsync(HttpMethod.Put, $"/api/admin/experiments/{name}", Definition(status: "draft")))
+        {
+            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        }
+
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get, $"/api/admin/experiments/{name}/report");
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("\"Infinity\"", body);
+            Assert.Contains("\"draft\"", body);
+        }
+        finally
+        {
+            using var deleted = await SendAsync(HttpMethod.Delete, $"/api/admin/experiments/{name}");
+        }
+    }
+
+    [Fact]
     public async Task ShoppersAreSplitListsCarryTheVariantAndAttributedPurchasesReachTheReport()
     {
         var name = "aa-" + Guid.NewGuid().ToString("N")[..8];
