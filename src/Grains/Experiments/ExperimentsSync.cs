@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Aisle.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aisle.Experiments;
@@ -9,12 +9,9 @@ namespace Aisle.Experiments;
 /// as for the merchandising rules (<see cref="Ranking.RulesSync"/>): definitions change rarely and a poll also covers a
 /// process that was starting or partitioned when they changed.
 /// </summary>
-public sealed partial class ExperimentsSync(ExperimentRouter router, IGrainFactory grains, ILogger<ExperimentsSync> logger) : BackgroundService
+public sealed partial class ExperimentsSync(ExperimentRouter router, IGrainFactory grains, ILogger<ExperimentsSync> logger) : PeriodicSync(TimeSpan.FromSeconds(1))
 {
-    /// <summary>How long a process may route by the previous definitions after an admin saved new ones.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    public async Task SyncAsync()
+    public override async Task SyncAsync()
     {
         var known = router.Current.Version;
         if (await grains.GetGrain<IExperimentsGrain>(0).GetChangedAsync(known) is { } changed)
@@ -24,28 +21,7 @@ public sealed partial class ExperimentsSync(ExperimentRouter router, IGrainFacto
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SyncAsync().WaitAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // Still starting, or the grain is moving after a silo died: the next tick retries.
-                    LogNotReachable(logger, ex.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override void NotReachable(Exception error) => LogNotReachable(logger, error.Message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Experiments version {Version} applied (was {Previous})")]
     private static partial void LogApplied(ILogger logger, long version, long previous);

@@ -1,5 +1,5 @@
 using Aisle.Recommendations;
-using Microsoft.Extensions.Hosting;
+using Aisle.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aisle.Ranking;
@@ -13,13 +13,10 @@ namespace Aisle.Ranking;
 /// was starting, partitioned or restarting when they changed, with nothing to deliver or retry. The poll is one small
 /// grain call per silo per interval that carries the rules only when the version differs.
 /// </remarks>
-public sealed partial class RulesSync(BusinessRules rules, IGrainFactory grains, ILogger<RulesSync> logger) : BackgroundService
+public sealed partial class RulesSync(BusinessRules rules, IGrainFactory grains, ILogger<RulesSync> logger) : PeriodicSync(TimeSpan.FromSeconds(1))
 {
-    /// <summary>How long a silo may serve the previous rules after an admin saved new ones.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
     /// <summary>Installs the rule grain's version if it differs from this silo's.</summary>
-    public async Task SyncAsync()
+    public override async Task SyncAsync()
     {
         var known = rules.Version;
         if (await grains.GetGrain<IRulesGrain>(0).GetChangedAsync(known) is { } changed)
@@ -29,28 +26,7 @@ public sealed partial class RulesSync(BusinessRules rules, IGrainFactory grains,
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SyncAsync().WaitAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // The silo is still starting, or the rules grain is moving after a silo died: the next tick retries.
-                    LogNotReachable(logger, ex.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override void NotReachable(Exception error) => LogNotReachable(logger, error.Message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Merchandising rules version {Version} applied (was {Previous})")]
     private static partial void LogApplied(ILogger logger, long version, long previous);
