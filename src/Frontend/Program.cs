@@ -1,19 +1,24 @@
 using Aisle.Frontend.Apis;
 using Aisle.Frontend.Hosting;
+using Aisle.Frontend.Storefront;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAisleOrleans();
 builder.AddAisleApi();
 builder.AddAisleApplication();
+builder.AddAisleStorefront();
 
 var app = builder.Build();
 
+app.UseAisleStorefrontHeaders();
 app.UseAisleApi();
+app.MapAisleStorefront();
 app.MapSearchApi();
 app.MapProductsApi();
 app.MapRecommendationsApi();
 app.MapEventsApi();
+app.MapCartApi();
 app.MapAdminApi();
 app.MapRulesApi();
 app.MapOperationsEndpoints();

@@ -69,7 +69,7 @@ public static class ApiHosting
         return app;
     }
 
-    /// <summary>Liveness, readiness, metrics and the API reference.</summary>
+    /// <summary>Liveness, readiness, metrics and the API reference (<c>/</c> is the storefront).</summary>
     public static WebApplication MapOperationsEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -77,7 +77,6 @@ public static class ApiHosting
         app.MapMetrics("/metrics");
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         return app;
     }
 

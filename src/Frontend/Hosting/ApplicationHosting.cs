@@ -10,6 +10,8 @@ public static class ApplicationHosting
         builder.Services.AddSingleton<ProductLists>();
         builder.Services.AddSingleton<ShopperEvents>();
         builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<ShoppingCart>();
+        builder.Services.AddSingleton<ShopperProfiles>();
         return builder;
     }
 }
