@@ -10,11 +10,12 @@ public sealed partial class Storefront(IPage page)
 {
     public IPage Page { get; } = page;
 
-    public ILocator SearchBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Search products" });
+    /// <summary>The search field ("Search products"; a search-type field, so matched by its label rather than a role).</summary>
+    public ILocator SearchBox => Page.GetByLabel("Search products", new() { Exact = true }).First;
 
-    public ILocator SearchButton => Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true });
+    public ILocator SearchButton => Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).First;
 
-    public ILocator BrowseAsBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Browse as" });
+    public ILocator BrowseAsBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Browse as", Exact = true });
 
     public ILocator SwitchButton => Page.GetByRole(AriaRole.Button, new() { Name = "Switch", Exact = true });
 
@@ -28,6 +29,10 @@ public sealed partial class Storefront(IPage page)
     /// <summary>The part of the page a list heading (h2) titles: the largest ancestor of the heading holding no other h2.</summary>
     public ILocator Section(string heading) =>
         Page.Locator($"xpath=//h2[normalize-space()='{heading}']/ancestor::*[count(.//h2)=1][last()]");
+
+    /// <summary>The links of a search facet group (e.g. "Brand"): the links listed under its heading.</summary>
+    public ILocator FacetLinks(string group) =>
+        Page.Locator($"xpath=//main//h3[normalize-space()='{group}']/following-sibling::ul[1]//a");
 
     /// <summary>Product card links (to <c>/products/{id}</c>) inside a locator.</summary>
     public static ILocator ProductLinks(ILocator within) => within.Locator("a[href*='/products/']");
