@@ -49,6 +49,7 @@ public sealed record SearchChip(string Label, string? RemoveUrl);
 public static partial class SearchFacets
 {
     public const int MaxLinksPerFacet = 8;
+    public const int MaxCategoryDepth = 4;
 
     /// <summary>Price ranges as (label, min, max) with inclusive bounds, as the search filters apply them.</summary>
     public static readonly IReadOnlyList<(string Label, double? Min, double? Max)> PriceRanges =
@@ -63,16 +64,26 @@ public static partial class SearchFacets
     {
         var groups = new List<FacetGroup>();
 
-        // One level below the current category filter (the top level when there is none).
+        // One level below the current category filter (the top level when there is none), and deeper while every
+        // result shares the level's one value (a facet with a single link narrows nothing).
         var depth = string.IsNullOrWhiteSpace(current.Category) ? 1 : current.Category.Split('>').Length + 1;
-        var categories = items
-            .Select(i => CategoryPrefix(i.Category, depth))
-            .Where(c => c is not null && !string.Equals(c, current.Category?.Trim(), StringComparison.OrdinalIgnoreCase))
-            .GroupBy(c => c!, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(MaxLinksPerFacet)
-            .Select(g => new FacetLink(g.Key, g.Count(), (current with { Category = g.Key }).Url()))
-            .ToArray();
+        FacetLink[] categories = [];
+        for (; depth <= MaxCategoryDepth; depth++)
+        {
+            categories = items
+                .Select(i => CategoryPrefix(i.Category, depth))
+                .Where(c => c is not null && !string.Equals(c, current.Category?.Trim(), StringComparison.OrdinalIgnoreCase))
+                .GroupBy(c => c!, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(MaxLinksPerFacet)
+                .Select(g => new FacetLink(g.Key, g.Count(), (current with { Category = g.Key }).Url()))
+                .ToArray();
+            if (categories.Length != 1 || categories[0].Count < items.Count)
+            {
+                break;
+            }
+        }
+
         if (categories.Length > 0)
         {
             groups.Add(new FacetGroup("Category", categories));

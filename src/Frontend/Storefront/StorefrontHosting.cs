@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
 namespace Aisle.Frontend.Storefront;
 
 /// <summary>The server-rendered storefront (Razor Pages at <c>/</c>): pages, static files, security headers.</summary>
@@ -8,6 +12,8 @@ public static class StorefrontHosting
         builder.Services.AddRazorPages()
             .AddMvcOptions(options => options.Filters.Add<StorefrontPageFilter>());
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Write ₹, – and product names as they are rather than as character references (still HTML-encoded).
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -34,6 +34,8 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
 
     public async Task<IActionResult> OnGetAsync()
     {
+        // An id no list could have issued is ignored rather than carried into the cart form.
+        Rid = string.IsNullOrWhiteSpace(Rid) || Rid.Length > RequestValidator.MaxIdLength ? null : Rid;
         if (!await LoadAsync())
         {
             return Page();
@@ -41,7 +43,7 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
 
         var shopper = ShopperIdentity.Current(HttpContext);
         await RecordAsync(shopper, InteractionKind.View, null);
-        if (Rid is not null && Rid.Length <= RequestValidator.MaxIdLength)
+        if (Rid is not null)
         {
             await RecordAsync(shopper, InteractionKind.Click, Rid);
         }
