@@ -61,6 +61,13 @@ public sealed class AisleClient : IDisposable
         }
     }
 
+    /// <summary>Whether the running catalog holds <paramref name="productId"/>.</summary>
+    public async Task<bool> HasProductAsync(string productId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"api/products/{Uri.EscapeDataString(productId)}", cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
+
     public Task<ProductList> RecommendAsync(string userId, int limit, CancellationToken cancellationToken) =>
         GetJsonAsync<ProductList>($"api/users/{Uri.EscapeDataString(userId)}/recommendations?limit={limit}", cancellationToken);
 

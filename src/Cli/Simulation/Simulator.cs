@@ -27,6 +27,7 @@ public sealed class Simulator(SimulationSettings settings, AisleClient client, S
         }
 
         await WaitUntilReadyAsync(cancellationToken);
+        await EnsureCatalogAsync(data, cancellationToken);
         var restocked = await RestockAsync(data, plans.Count, cancellationToken);
         var paused = await PauseRecommendationExperimentsAsync(cancellationToken);
         var outcomes = new List<ExperimentOutcome>();
@@ -61,6 +62,26 @@ public sealed class Simulator(SimulationSettings settings, AisleClient client, S
         }
 
         return new SimulationResult(data, restocked, paused, warmup, outcomes);
+    }
+
+    /// <summary>The replay buys the data file's products: a store serving another catalog (the default Flipkart one)
+    /// would refuse every event, so say how to start the right one instead of failing halfway.</summary>
+    private async Task EnsureCatalogAsync(ReplayData data, CancellationToken cancellationToken)
+    {
+        var sample = data.UnitsBought(1).Keys.Take(5).ToArray();
+        var found = 0;
+        foreach (var id in sample)
+        {
+            found += await client.HasProductAsync(id, cancellationToken) ? 1 : 0;
+        }
+
+        if (found < sample.Length)
+        {
+            throw new SimulationException(
+                $"{settings.Url} does not serve this data's catalog ({sample.Length - found} of {sample.Length} sampled products unknown). Start Aisle on it: " +
+                "Aisle__CatalogFormat=OnlineRetail Aisle__CatalogFile=data/online-retail/online_retail_2010-12_slice.csv Aisle__AdminApiKey=KEY " +
+                "dotnet run --project src/Frontend -c Release");
+        }
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
