@@ -3,9 +3,8 @@ using Aisle.Hosting;
 namespace Aisle.Experiments;
 
 /// <summary>
-/// One experiment's durable totals per variant, and their history for the report's chart: a point at most every
-/// <see cref="PointInterval"/>, thinned to every other point when <see cref="MaxPoints"/> is reached, so the history
-/// spans the whole experiment in bounded state. Written through on every delivery (one per silo per second at most).
+/// One experiment's durable totals per variant, and their history for the report's chart (<see cref="TotalsHistory"/>).
+/// Written through on every delivery (one per silo per second at most).
 /// </summary>
 [GrainType("experiment-stats")]
 public sealed class ExperimentStatsGrain(
@@ -24,17 +23,7 @@ public sealed class ExperimentStatsGrain(
             totals[delta.Variant] = totals.TryGetValue(delta.Variant, out var sum) ? sum.Plus(delta.Counters) : delta.Counters;
         }
 
-        var history = previous.History;
-        if (history.Length == 0 || at - history[^1].At >= PointInterval)
-        {
-            var thinned = history.Length >= MaxPoints ? history.Where((_, i) => i % 2 == 1).ToArray() : history;
-            history = [.. thinned, new TotalsPoint(at, totals)];
-        }
-        else
-        {
-            // Within one interval the last point moves forward, so the chart always ends at the current totals.
-            history = [.. history[..^1], new TotalsPoint(at, totals)];
-        }
+        var history = TotalsHistory.Append(previous.History, new TotalsPoint(at, totals), PointInterval, MaxPoints);
 
         state.State = new ExperimentStatsState
         {
