@@ -25,7 +25,7 @@ public static class OrleansHosting
                 .AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>());
             // The APIs take the clock from DI; embedded, the co-hosted silo registers it, and routes experiments too.
             builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddExperimentRouting(builder.Configuration);
+            builder.Services.AddExperimentRouting(builder.Configuration, client: true);
             return builder;
         }
 

@@ -19,6 +19,14 @@ public sealed class ExperimentRouter
         _current = new ExperimentSet(0, configured);
     }
 
+    /// <summary>A router that holds no definitions yet and a version no grain has, so its first poll installs the set.</summary>
+    public static ExperimentRouter Unsynchronized(RankingProfile defaults)
+    {
+        var router = new ExperimentRouter([], defaults);
+        router.Set(new ExperimentSet(-1, []));
+        return router;
+    }
+
     public IReadOnlyList<ExperimentDefinition> Configured { get; }
 
     public RankingProfile Defaults { get; }

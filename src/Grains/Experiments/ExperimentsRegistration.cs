@@ -12,11 +12,14 @@ public static class ExperimentsRegistration
     /// profile (<c>Aisle:Ranking</c>), configuration's experiments (<c>Aisle:Experiments</c>, refused at start when
     /// invalid) and the poll that keeps saved definitions current.
     /// </summary>
-    public static IServiceCollection AddExperimentRouting(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="client">A cluster frontend: it routes by what the silos hold (their configuration's experiments or
+    /// the saved ones), never by its own configuration, so frontends and silos cannot disagree; until its first poll
+    /// answers it serves the defaults.</param>
+    public static IServiceCollection AddExperimentRouting(this IServiceCollection services, IConfiguration configuration, bool client = false)
     {
-        var defaults = configuration.GetSection(RankingOptionsSection).Get<RankingProfile>() ?? RankingProfile.Default;
+        var defaults = configuration.GetSection(RankingOptions.Section).Get<RankingProfile>() ?? RankingProfile.Default;
         services.AddSingleton(defaults);
-        services.AddSingleton(new ExperimentRouter(Configured(configuration), defaults));
+        services.AddSingleton(client ? ExperimentRouter.Unsynchronized(defaults) : new ExperimentRouter(Configured(configuration), defaults));
         services.AddSingleton<ExperimentsSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ExperimentsSync>());
         return services;
@@ -41,6 +44,4 @@ public static class ExperimentsRegistration
         return ExperimentValidator.ValidateSet(specs, errors, ExperimentSpec.Section) ?? throw new InvalidOperationException(
             "Invalid experiments in configuration: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
     }
-
-    private const string RankingOptionsSection = RankingOptions.Section;
 }
