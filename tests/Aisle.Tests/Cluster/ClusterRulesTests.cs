@@ -25,9 +25,15 @@ public sealed class ClusterRulesTests(ClusterFixture cluster)
         // Each silo ranks trending from its own replica, and the activity of earlier tests may still be landing there,
         // so the two lists can differ for a second or two. A pin reorders a list's candidates (it adds none): pin a
         // product both silos hold well inside their lists, and that neither ranks first already.
+        // Wait for the lists to converge that far rather than judging one snapshot.
         var lists = await Task.WhenAll(cluster.Silos.Select(TrendingOnAsync));
-        var inBoth = lists[0].Items.Skip(1).Take(6).Select(i => i.Id)
-            .Where(id => lists[1].Items.Skip(1).Take(6).Any(i => i.Id == id)).ToArray();
+        var inBoth = SharedInPlacesTwoToSeven(lists);
+        for (var settle = DateTime.UtcNow.AddSeconds(20); inBoth.Length == 0 && DateTime.UtcNow < settle; inBoth = SharedInPlacesTwoToSeven(lists))
+        {
+            await Task.Delay(200);
+            lists = await Task.WhenAll(cluster.Silos.Select(TrendingOnAsync));
+        }
+
         Assert.True(inBoth.Length > 0, $"the silos' trending lists share no product in places 2-7: {string.Join(" | ", lists.Select(l => string.Join(", ", l.Items.Select(i => i.Id))))}");
         var target = inBoth[0];
         try
@@ -62,6 +68,9 @@ public sealed class ClusterRulesTests(ClusterFixture cluster)
             Assert.DoesNotContain(BusinessRules.Pinned, (await TrendingOnAsync(silo)).Items[0].Sources);
         }
     }
+
+    private static string[] SharedInPlacesTwoToSeven(RankedList[] lists) =>
+        lists[0].Items.Skip(1).Take(6).Select(i => i.Id).Where(id => lists[1].Items.Skip(1).Take(6).Any(i => i.Id == id)).ToArray();
 
     /// <summary>Saves rules through the frontend's admin API; returns the version the rules grain gave them.</summary>
     private async Task<long> PutRulesAsync(object[] rules)
