@@ -88,15 +88,24 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
         return new EventsResponse(accepted, rejected.OrderBy(r => r.Index).ToArray());
     }
 
-    /// <summary>One event of a page (a view, a search, a click on a recommended item), best effort: a page never fails
-    /// because its own behaviour could not be noted.</summary>
+    /// <summary>One event of a page (a search, an add to cart), stamped now.</summary>
     public async Task<EventOutcome?> RecordOneAsync(string userId, InteractionKind kind, string? productId, string? query = null,
-        int quantity = 1, string? requestId = null)
+        int quantity = 1, string? requestId = null) =>
+        (await RecordPageAsync(userId, [new PageEvent(kind, productId, query, quantity, requestId)]))[0];
+
+    /// <summary>The events one page view means (a product page: the view, and the click when the shopper came from a
+    /// list), stamped now and applied in one call, so one storage write.</summary>
+    public async Task<IReadOnlyList<EventOutcome>> RecordPageAsync(string userId, IReadOnlyList<PageEvent> pageEvents)
     {
-        var e = new ShopperEvent(kind, productId, query, quantity, clock.GetUtcNow(), requestId);
-        var outcome = (await grains.GetGrain<IUserGrain>(userId).RecordAsync([e]))[0];
-        Count(kind, outcome);
-        return outcome;
+        var now = clock.GetUtcNow();
+        var shopperEvents = pageEvents.Select(e => new ShopperEvent(e.Kind, e.ProductId, e.Query, e.Quantity, now, e.RequestId)).ToArray();
+        var outcomes = await grains.GetGrain<IUserGrain>(userId).RecordAsync(shopperEvents);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            Count(shopperEvents[i].Kind, outcomes[i]);
+        }
+
+        return outcomes;
     }
 
     /// <summary>Counts applied events in the business metrics (also for purchases made by a checkout).</summary>
@@ -147,3 +156,6 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
             : null;
     }
 }
+
+/// <summary>An event a page records for its shopper, already validated by the page.</summary>
+public sealed record PageEvent(InteractionKind Kind, string? ProductId, string? Query = null, int Quantity = 1, string? RequestId = null);

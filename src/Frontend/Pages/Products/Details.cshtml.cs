@@ -41,13 +41,7 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
             return Page();
         }
 
-        var shopper = ShopperIdentity.Current(HttpContext);
-        await RecordAsync(shopper, InteractionKind.View, null);
-        if (Rid is not null)
-        {
-            await RecordAsync(shopper, InteractionKind.Click, Rid);
-        }
-
+        await RecordAsync(ShopperIdentity.Current(HttpContext));
         return Page();
     }
 
@@ -95,15 +89,20 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
         return true;
     }
 
-    private async Task RecordAsync(string shopper, InteractionKind kind, string? requestId)
+    /// <summary>The view, and the click on the list the shopper came from: best effort, a page never fails because its
+    /// own behaviour could not be noted.</summary>
+    private async Task RecordAsync(string shopper)
     {
+        PageEvent[] page = Rid is null
+            ? [new PageEvent(InteractionKind.View, Id)]
+            : [new PageEvent(InteractionKind.View, Id), new PageEvent(InteractionKind.Click, Id, RequestId: Rid)];
         try
         {
-            await events.RecordOneAsync(shopper, kind, Id, requestId: requestId);
+            await events.RecordPageAsync(shopper, page);
         }
         catch (Exception ex) when (ex is not Aisle.Recommendations.CatalogNotReadyException)
         {
-            log.LogWarning(ex, "Could not record {Kind} of {ProductId} for {Shopper}", kind, Id, shopper);
+            log.LogWarning(ex, "Could not record the view of {ProductId} for {Shopper}", Id, shopper);
         }
     }
 }
