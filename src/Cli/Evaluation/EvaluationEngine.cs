@@ -1,4 +1,3 @@
-using Aisle.Experiments;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Products;
@@ -69,8 +68,7 @@ public sealed class EvaluationEngine : IAsyncDisposable
             silo.Services.AddSingleton(replica);
             silo.Services.AddSingleton(recommender);
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddProductActivityBuffer();
-            silo.Services.AddExperimentActivity();
+            silo.Services.AddUserGrainServices();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

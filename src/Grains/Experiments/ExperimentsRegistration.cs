@@ -1,7 +1,6 @@
 using Aisle.Ranking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Aisle.Experiments;
 
@@ -22,16 +21,6 @@ public static class ExperimentsRegistration
         services.AddSingleton(client ? ExperimentRouter.Unsynchronized(defaults) : new ExperimentRouter(Configured(configuration), defaults));
         services.AddSingleton<ExperimentsSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ExperimentsSync>());
-        return services;
-    }
-
-    /// <summary>The per-silo sums of experiment activity (every host that runs user grains). Hosts without
-    /// <see cref="AddExperimentRouting"/> (tests, the offline evaluation) get a router with no experiments.</summary>
-    public static IServiceCollection AddExperimentActivity(this IServiceCollection services)
-    {
-        services.TryAddSingleton(_ => new ExperimentRouter([], RankingProfile.Default));
-        services.AddSingleton<ExperimentActivityBuffer>();
-        services.AddHostedService(sp => sp.GetRequiredService<ExperimentActivityBuffer>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Aisle.Users;
 using Aisle.Catalog;
 using Aisle.Embeddings;
 using Aisle.Experiments;
@@ -25,8 +26,7 @@ public static class AisleSiloBuilderExtensions
     public static ISiloBuilder AddAisle(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddAisleDomain(configuration);
-        silo.Services.AddProductActivityBuffer();
-        silo.Services.AddExperimentActivity();
+        silo.Services.AddUserGrainServices();
         if (PostgresClusterSettings.From(configuration) is { } cluster)
         {
             silo.AddPostgresGrainStorage(AisleStorage.Name, o => o.ConnectionString = cluster.ConnectionString);

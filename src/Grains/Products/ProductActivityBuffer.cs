@@ -1,7 +1,6 @@
 using Aisle.Catalog;
 using Aisle.Ranking;
 using Aisle.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Aisle.Products;
@@ -159,16 +158,5 @@ public sealed class ProductActivityBuffer(IGrainFactory grains, CatalogReplica r
                 Links.Select(l => new ActivityLink(l.Key, l.Value.ValueAt(at, affinity))).ToArray(),
                 Next.Select(n => new ActivityLink(n.Key, n.Value.ValueAt(at, affinity))).ToArray());
         }
-    }
-}
-
-/// <summary>Registration of the per-silo <see cref="ProductActivityBuffer"/> (every host that runs user grains).</summary>
-public static class ProductActivityBufferRegistration
-{
-    public static IServiceCollection AddProductActivityBuffer(this IServiceCollection services)
-    {
-        services.AddSingleton<ProductActivityBuffer>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProductActivityBuffer>());
-        return services;
     }
 }

@@ -1,4 +1,3 @@
-using Aisle.Experiments;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Products;
@@ -49,8 +48,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(_directory, "grains.db"));
             silo.Services.AddSingleton(Replica);
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddProductActivityBuffer();
-            silo.Services.AddExperimentActivity();
+            silo.Services.AddUserGrainServices();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

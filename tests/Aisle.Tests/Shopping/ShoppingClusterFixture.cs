@@ -1,4 +1,3 @@
-using Aisle.Experiments;
 using Aisle.Catalog;
 using Aisle.Hosting;
 using Aisle.Products;
@@ -53,8 +52,7 @@ public sealed class ShoppingClusterFixture : IAsyncLifetime
                 new FaultyGrainStorage(provider.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.Services.AddSingleton(Replica);
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddProductActivityBuffer();
-            silo.Services.AddExperimentActivity();
+            silo.Services.AddUserGrainServices();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
