@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aisle.Catalog;
 using Aisle.Products;
 using Aisle.Recommendations;
 using Aisle.Users;
@@ -12,7 +13,7 @@ namespace Aisle.Frontend.Hosting;
 /// <remarks>
 /// Only where a retry cannot apply anything twice:
 /// <list type="bullet">
-/// <item>reads (recommendations, profiles, product state) and absolute admin writes (set price, set stock), after a
+/// <item>reads (recommendations, catalog look-ups, profiles, product state) and absolute admin writes (set price, set stock), after a
 /// rejection (the message never reached a grain) or a "silo unavailable" (the grain's silo died mid-call);</item>
 /// <item>event batches without purchases, after a rejection only: their one inner call that can fail is the purchase's
 /// stock reservation, so a rejection of such a batch means the user grain never ran it. A batch with purchases is
@@ -63,7 +64,7 @@ public sealed class RetryRejectedCallsFilter : IOutgoingGrainCallFilter
 
         return context.Grain switch
         {
-            IRecommendationGrain => true,
+            IRecommendationGrain or ICatalogGrain => true,
             IUserGrain when context.MethodName == nameof(IUserGrain.GetProfileAsync) => true,
             IUserGrain when context.MethodName == nameof(IUserGrain.RecordAsync) =>
                 rejected && context.Request.GetArgument(0) is IReadOnlyList<ShopperEvent> events && !events.Any(e => e.Kind == InteractionKind.Purchase),
