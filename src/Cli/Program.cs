@@ -5,4 +5,5 @@ using Aisle.Cli;
 var root = new RootCommand("Aisle command line tools.");
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();
