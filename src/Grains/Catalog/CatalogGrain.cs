@@ -6,7 +6,7 @@ namespace Aisle.Catalog;
 
 /// <summary>Catalog look-ups from the receiving silo's replica: a stateless, reentrant worker like the read path.</summary>
 [StatelessWorker, Reentrant]
-public sealed class CatalogGrain(CatalogReplica catalog, Recommender recommender, TimeProvider clock) : Grain, ICatalogGrain
+public sealed class CatalogGrain(CatalogReplica catalog, TimeProvider clock) : Grain, ICatalogGrain
 {
     public Task<ProductDetails?> GetProductAsync(string productId)
     {
@@ -18,7 +18,7 @@ public sealed class CatalogGrain(CatalogReplica catalog, Recommender recommender
 
         var product = catalog.Product(row);
         var details = new ProductDetails(
-            recommender.Describe(row, 0, [], []), product.Sku, product.Description, catalog.Popularity(row, clock.GetUtcNow()), catalog.Neighbours(row));
+            RankedItems.Describe(catalog, row, 0, [], []), product.Sku, product.Description, catalog.Popularity(row, clock.GetUtcNow()), catalog.Neighbours(row));
         return Task.FromResult<ProductDetails?>(details);
     }
 
@@ -30,7 +30,7 @@ public sealed class CatalogGrain(CatalogReplica catalog, Recommender recommender
         {
             if (catalog.TryGetRow(id, out var row))
             {
-                items.Add(recommender.Describe(row, 0, [], []));
+                items.Add(RankedItems.Describe(catalog, row, 0, [], []));
             }
         }
 

@@ -1,6 +1,6 @@
 using Aisle.Catalog;
 
-namespace Aisle.Ranking;
+namespace Aisle.Ranking.Candidates;
 
 /// <summary>
 /// Scores products by what shoppers did around the anchor products (the shopper's latest ones, newest first):

@@ -1,6 +1,6 @@
 using Aisle.Catalog;
 
-namespace Aisle.Ranking;
+namespace Aisle.Ranking.Candidates;
 
 /// <summary>
 /// Every product ordered by live popularity (with rating as a quiet prior), shared by all requests of a silo and

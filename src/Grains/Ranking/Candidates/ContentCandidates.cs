@@ -1,0 +1,46 @@
+using Aisle.Catalog;
+using Aisle.Observability;
+using Aisle.Retrieval;
+
+namespace Aisle.Ranking.Candidates;
+
+/// <summary>Products whose content vectors lie close to a query, a product or a shopper's taste (kNN of the vector index).</summary>
+public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vectors)
+{
+    /// <summary>One kNN scan, timed under <paramref name="pipeline"/>; the filter is applied inside the scan.</summary>
+    public async Task<IReadOnlyList<VectorHit>> ScanAsync(
+        string pipeline, ReadOnlyMemory<float> query, int k, VectorFilter filter, CancellationToken cancellationToken)
+    {
+        using (AisleMetrics.VectorScan(pipeline))
+        {
+            return await vectors.SearchAsync(query, k, filter, cancellationToken);
+        }
+    }
+
+    /// <summary>Products that look like <paramref name="anchor"/>, "because of" it: relevance = weight × cosine.</summary>
+    public async Task AddLikeAsync(
+        CandidateSet candidates, string pipeline, int anchor, int k, VectorFilter filter, double weight, CancellationToken cancellationToken)
+    {
+        var name = catalog.Product(anchor).Name;
+        foreach (var hit in await ScanAsync(pipeline, catalog.Vector(anchor), k, filter, cancellationToken))
+        {
+            if (catalog.TryGetRow(hit.Id, out var row))
+            {
+                candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Similar], name);
+            }
+        }
+    }
+
+    /// <summary>Products close to the shopper's taste vector: relevance = weight × cosine.</summary>
+    public async Task AddTasteAsync(
+        CandidateSet candidates, string pipeline, float[] taste, int k, VectorFilter filter, double weight, CancellationToken cancellationToken)
+    {
+        foreach (var hit in await ScanAsync(pipeline, taste, k, filter, cancellationToken))
+        {
+            if (catalog.TryGetRow(hit.Id, out var row))
+            {
+                candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Taste]);
+            }
+        }
+    }
+}

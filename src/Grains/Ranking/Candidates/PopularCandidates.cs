@@ -1,0 +1,45 @@
+using Aisle.Catalog;
+
+namespace Aisle.Ranking.Candidates;
+
+/// <summary>The most popular products a filter allows (trending lists, the popular fill, browsing a filter with no words).</summary>
+public sealed class PopularCandidates(CatalogReplica catalog, TimeProvider clock)
+{
+    // The sorted list is built for every request this source serves (one per silo), not once per request.
+    private readonly PopularityRanking _popularity = new(catalog, clock);
+
+    /// <summary>Products passing <paramref name="filter"/> by live popularity, with rating and discount as a quiet prior
+    /// so a catalog with no traffic yet still shows its best-rated items first.</summary>
+    public List<(int Row, double Score)> Top(ProductFilter filter, int count, DateTimeOffset now)
+    {
+        if (filter.Category is null)
+        {
+            return _popularity.Top(filter, count);
+        }
+
+        // A category's rows are few: scoring them directly is cheaper than walking the whole ranking.
+        var top = new PriorityQueue<int, double>(count + 1);
+        foreach (var row in catalog.RowsIn(filter.Category))
+        {
+            if (!filter.Accepts(catalog, row))
+            {
+                continue;
+            }
+
+            top.Enqueue(row, PopularityRanking.Score(catalog, row, now));
+            if (top.Count > count)
+            {
+                top.Dequeue();
+            }
+        }
+
+        var result = new List<(int, double)>(top.Count);
+        while (top.TryDequeue(out var row, out var score))
+        {
+            result.Add((row, score));
+        }
+
+        result.Reverse();
+        return result;
+    }
+}
