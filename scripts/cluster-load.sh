@@ -24,14 +24,15 @@ bodies=$dir/bodies-$batch
 [ -f "$bodies/body59.json" ] || python3 scripts/cluster-load.py bodies data/flipkart/catalog_20k.csv "$bodies" 60 "$batch"
 post() { BODIES=60 BODY_DIR=$bodies wrk -t1 -c"$connections" -d"$1"s --timeout 60s --latency -s scripts/events.lua "$base"; }
 
-# CPU time (user + system, clock ticks) of a process, or of this cluster's PostgreSQL: its postmaster and every
-# backend it forked (other PostgreSQL servers on the machine, e.g. a test run's, are not counted). A backend that
-# exits during the run takes its ticks with it, so the pools keep connections open (Npgsql's default).
+# CPU time (user + system, clock ticks) of a process, or of this cluster's PostgreSQL: its postmaster with the
+# children it reaped (cutime + cstime: backends that exited, e.g. a pool closing an idle connection) and every live
+# backend. Other PostgreSQL servers on the machine (a test run's) are not counted.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
-  local root t=0
+  local root t
   root=$(head -1 "$dir/pg/data/postmaster.pid")
-  for p in $root $(pgrep -P "$root"); do t=$((t + $(ticks "$p"))); done
+  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$root/stat")
+  for p in $(pgrep -P "$root"); do t=$((t + $(ticks "$p"))); done
   echo $t
 }
 processes="silo1 silo2 frontend"
