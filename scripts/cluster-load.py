@@ -2,6 +2,8 @@
 
 bodies     CATALOG DIR COUNT BATCH          event batches for wrk (scripts/events.lua): COUNT files of BATCH views
 failover   BASE SECONDS RATE KILL_AT PID    steady events + recommendations, kill -9 PID at KILL_AT seconds
+shoppers   BASE CATALOG PREFIX COUNT EVENTS COUNT new shoppers PREFIX0.. with EVENTS views each (Zipf products, as
+                                            `bodies`), in batches of 4 views per shopper; for the stored-size figure
 """
 import http.client, json, os, random, signal, sys, threading, time, urllib.parse
 
@@ -36,6 +38,28 @@ def bodies(catalog, out, count, batch):
         events = [{"userId": users[i % per], "kind": "view", "productId": products[i]} for i in range(batch)]
         with open(os.path.join(out, f"body{k}.json"), "w") as f:
             json.dump({"events": events}, f)
+
+def zipf_catalog(catalog, seed):
+    import csv
+    with open(catalog, encoding="utf-8", errors="replace") as f:
+        ids = list(dict.fromkeys(row["uniq_id"] for row in csv.DictReader(f)))
+    rnd = random.Random(seed)
+    rnd.shuffle(ids)
+    return rnd, ids, [1.0 / (rank + 1) for rank in range(len(ids))]
+
+def shoppers(base, catalog, prefix, count, per_shopper):
+    rnd, ids, weights = zipf_catalog(catalog, 11)
+    conn = connect(base)()
+    for round_start in range(0, per_shopper, 4):
+        views = min(4, per_shopper - round_start)
+        events = [{"userId": f"{prefix}{u}", "kind": "view", "productId": p}
+                  for u in range(count) for p in rnd.choices(ids, weights=weights, k=views)]
+        for start in range(0, len(events), 1000):
+            conn.request("POST", "/api/events", json.dumps({"events": events[start:start + 1000]}), {"content-type": "application/json"})
+            response = conn.getresponse()
+            body = response.read()
+            if response.status != 200:
+                sys.exit(f"events rejected: {response.status} {body[:200]!r}")
 
 def failover(base, seconds, rate, kill_at, pid):
     new_conn, ids, run = connect(base), products(base), f"{random.randrange(1 << 30):x}"
@@ -87,5 +111,7 @@ if __name__ == "__main__":
     mode, base = sys.argv[1], sys.argv[2]
     if mode == "bodies":
         bodies(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    elif mode == "shoppers":
+        shoppers(base, sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]))
     else:
         failover(base, float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))

@@ -7,7 +7,9 @@
 #
 # Environment (defaults): AISLE_CLUSTER_DIR (/tmp/aisle-cluster: logs, pids, database), AISLE_PG_PORT (55432),
 # AISLE_HTTP_PORT (5000: the frontend), AISLE_ADMIN_KEY (local-admin-key), AISLE_EMBEDDING_CACHE (the cluster dir;
-# point it at an existing cache to skip the first-start embedding), AISLE_SKIP_BUILD (unset).
+# point it at an existing cache to skip the first-start embedding), AISLE_SKIP_BUILD (unset), AISLE_SILO_PORT (11111),
+# AISLE_GATEWAY_PORT (30000), AISLE_SILO_HTTP_PORT (5101): silo n takes each base + n - 1, so a second cluster (or an
+# embedded frontend holding 11111/30000) can run beside this one.
 # Silo 1: silo port 11111, gateway 30000, health http://127.0.0.1:5101; silo 2: 11112, 30001, :5102.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,9 @@ dir=${AISLE_CLUSTER_DIR:-/tmp/aisle-cluster}
 pg_port=${AISLE_PG_PORT:-55432}
 http_port=${AISLE_HTTP_PORT:-5000}
 admin_key=${AISLE_ADMIN_KEY:-local-admin-key}
+silo_port=${AISLE_SILO_PORT:-11111}
+gateway_port=${AISLE_GATEWAY_PORT:-30000}
+silo_http_port=${AISLE_SILO_HTTP_PORT:-5101}
 cache=${AISLE_EMBEDDING_CACHE:-$dir/embeddings}
 silo_dll=$PWD/src/Silo/bin/Release/net10.0/linux-x64/Aisle.Silo.dll
 frontend_dll=$PWD/src/Frontend/bin/Release/net10.0/linux-x64/Aisle.Frontend.dll
@@ -47,9 +52,9 @@ silo() {
   local n=$1
   dll=$silo_dll start_process "silo$n" \
     ConnectionStrings__Aisle="$connection" \
-    Aisle__SiloPort=$((11110 + n)) Aisle__GatewayPort=$((29999 + n)) Aisle__AdvertisedAddress=127.0.0.1 \
+    Aisle__SiloPort=$((silo_port + n - 1)) Aisle__GatewayPort=$((gateway_port + n - 1)) Aisle__AdvertisedAddress=127.0.0.1 \
     Aisle__EmbeddingCacheDirectory="$cache" Aisle__DataDirectory="$dir/silo$n" \
-    ASPNETCORE_URLS="http://127.0.0.1:$((5100 + n))"
+    ASPNETCORE_URLS="http://127.0.0.1:$((silo_http_port + n - 1))"
 }
 
 case "${1:-}" in
@@ -63,9 +68,9 @@ case "${1:-}" in
     dll=$silo_dll
     # Silo 1 first: on a first start it embeds the catalog into the shared cache, which silo 2 then only reads.
     silo 1
-    wait_ready http://127.0.0.1:5101/health/ready silo1 600
+    wait_ready "http://127.0.0.1:$silo_http_port/health/ready" silo1 600
     silo 2
-    wait_ready http://127.0.0.1:5102/health/ready silo2 300
+    wait_ready "http://127.0.0.1:$((silo_http_port + 1))/health/ready" silo2 300
     dll=$frontend_dll start_process frontend \
       Aisle__Mode=Cluster ConnectionStrings__Aisle="$connection" Aisle__AdminApiKey="$admin_key" \
       ASPNETCORE_URLS="http://127.0.0.1:$http_port"

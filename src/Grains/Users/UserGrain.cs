@@ -23,12 +23,41 @@ public sealed class UserGrain(
     // write per recommendation request, and losing it (restart, idle deactivation) only means one list undemoted.
     private readonly ShownLog _shown = new();
 
+    // The live state, at full precision; storage holds it packed (UserStateFormat), which needs the catalog to read,
+    // so it is unpacked on first use rather than at activation.
+    private UserState? _live;
+
+    private UserState Live
+    {
+        get
+        {
+            if (_live is null)
+            {
+                if (state.State.Packed is not null)
+                {
+                    replica.EnsureReady();
+                }
+
+                _live = UserStateFormat.Unpack(state.State, CatalogKeys.Of(replica));
+            }
+
+            return _live;
+        }
+    }
+
+    private async Task SaveAsync(UserState next)
+    {
+        state.State = UserStateFormat.Pack(next, CatalogKeys.Of(replica), replica.Options.AffinityHalfLife);
+        await state.WriteStateAsync();
+        _live = next;
+    }
+
     public async Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<ShopperEvent> events)
     {
         replica.EnsureReady();
 
         var outcomes = new EventOutcome[events.Count];
-        var s = state.State;
+        var s = Live;
         var changed = false;
         for (var i = 0; i < events.Count; i++)
         {
@@ -84,8 +113,7 @@ public sealed class UserGrain(
 
         if (changed)
         {
-            state.State = s;
-            await state.WriteStateAsync();
+            await SaveAsync(s);
         }
 
         return outcomes;
@@ -98,7 +126,7 @@ public sealed class UserGrain(
         {
             // Catalog ids only, as the catalog's own string instances: every active shopper holds this record.
             var known = list.ProductIds.Take(ShownLog.MaxItems).Select(replica.CatalogId).OfType<string>();
-            _shown.Record(known, list.At, state.State.Recent, options.ShownWindow);
+            _shown.Record(known, list.At, Live.Recent, options.ShownWindow);
         }
 
         if (list.Exposure is not { } exposure)
@@ -107,15 +135,14 @@ public sealed class UserGrain(
         }
 
         var counted = VariantCounters.Zero with { Impressions = 1 };
-        if (!state.State.Experiments.ContainsKey(exposure.Experiment))
+        if (!Live.Experiments.ContainsKey(exposure.Experiment))
         {
             // The first list of an experiment makes the shopper one of its variant's shoppers: stored, so the shopper
             // is counted once however many lists, silos and restarts follow.
-            state.State = state.State with
+            await SaveAsync(Live with
             {
-                Experiments = state.State.Experiments.SetItem(exposure.Experiment, new ExperimentMembership(exposure.Variant, list.At, 0, false)),
-            };
-            await state.WriteStateAsync();
+                Experiments = Live.Experiments.SetItem(exposure.Experiment, new ExperimentMembership(exposure.Variant, list.At, 0, false)),
+            });
             counted = counted with { Shoppers = 1 };
         }
 
@@ -125,7 +152,7 @@ public sealed class UserGrain(
     public Task<UserProfile> GetProfileAsync()
     {
         var now = clock.GetUtcNow();
-        var profile = ProfileUpdater.Evaluate(this.GetPrimaryKeyString(), state.State, now, replica.Options);
+        var profile = ProfileUpdater.Evaluate(this.GetPrimaryKeyString(), Live, now, replica.Options);
         return Task.FromResult(_shown.Count == 0 ? profile : profile with { Shown = _shown.Within(now, replica.Options.ShownWindow) });
     }
 }

@@ -3,7 +3,11 @@ using Aisle.Ranking;
 
 namespace Aisle.Users;
 
-/// <summary>Persisted state of a <see cref="UserGrain"/>: decayed sums, evaluated into a <see cref="UserProfile"/> on read.</summary>
+/// <summary>
+/// State of a <see cref="UserGrain"/>: decayed sums, evaluated into a <see cref="UserProfile"/> on read. What is stored
+/// is the same type with only <see cref="Packed"/> set (<see cref="UserStateFormat"/>); states stored before that format
+/// have the other properties set instead, and still load (<see cref="UserStateFormat.Unpack"/>).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record UserState
 {
@@ -23,4 +27,7 @@ public sealed record UserState
     [Id(10)] public int EventCount { get; init; }
     /// <summary>The experiments the shopper was served by, by experiment name.</summary>
     [Id(11)] public ImmutableDictionary<string, ExperimentMembership> Experiments { get; init; } = ImmutableDictionary<string, ExperimentMembership>.Empty;
+    /// <summary>In a stored state only: the whole state in <see cref="UserStateFormat"/>, the other properties empty. One
+    /// more field rather than a new stored type, so that the states written before it keep deserializing.</summary>
+    [Id(12)] public byte[]? Packed { get; init; }
 }
