@@ -34,7 +34,7 @@ public sealed class Recommender
         var content = new ContentCandidates(catalog, vectors);
         var behaviour = new BehaviourCandidates(catalog);
         var popular = new PopularCandidates(catalog, clock);
-        _search = new SearchPipeline(catalog, indexes, embedder, content, popular, ranker, clock, Defaults);
+        _search = new SearchPipeline(catalog, indexes, embedder, new QueryHits(catalog, indexes, content), popular, ranker, clock, Defaults);
         _similar = new SimilarPipeline(catalog, content, behaviour, ranker, clock, Defaults);
         _trending = new TrendingPipeline(popular, ranker, clock, Defaults);
         _recommendations = new RecommendationPipeline(catalog, content, behaviour, popular, _trending, ranker, clock, Defaults);

@@ -7,6 +7,8 @@ namespace Aisle.Ranking.Candidates;
 /// <summary>Products whose content vectors lie close to a query, a product or a shopper's taste (kNN of the vector index).</summary>
 public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vectors)
 {
+    private readonly ContentNeighbours _neighbours = new(catalog, vectors);
+
     /// <summary>One kNN scan, timed under <paramref name="pipeline"/>; the filter is applied inside the scan.</summary>
     public async Task<IReadOnlyList<VectorHit>> ScanAsync(
         string pipeline, ReadOnlyMemory<float> query, int k, VectorFilter filter, CancellationToken cancellationToken)
@@ -17,17 +19,21 @@ public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vecto
         }
     }
 
-    /// <summary>Products that look like <paramref name="anchor"/>, "because of" it: relevance = weight × cosine.</summary>
+    /// <summary>In-stock products that look like <paramref name="anchor"/>, except <paramref name="exclude"/>, "because
+    /// of" it: relevance = weight × cosine. From the anchor's kept neighbour list (<see cref="ContentNeighbours"/>).</summary>
     public async Task AddLikeAsync(
-        CandidateSet candidates, string pipeline, int anchor, int k, VectorFilter filter, double weight, CancellationToken cancellationToken)
+        CandidateSet candidates, string pipeline, int anchor, int k, IReadOnlySet<string> exclude, double weight, CancellationToken cancellationToken)
     {
         var name = catalog.Product(anchor).Name;
-        foreach (var hit in await ScanAsync(pipeline, catalog.Vector(anchor), k, filter, cancellationToken))
+        IReadOnlyList<(int Row, float Score)> neighbours;
+        using (AisleMetrics.VectorScan(pipeline))
         {
-            if (catalog.TryGetRow(hit.Id, out var row))
-            {
-                candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Similar], name);
-            }
+            neighbours = await _neighbours.InStockAsync(anchor, k, exclude, cancellationToken);
+        }
+
+        foreach (var (row, score) in neighbours)
+        {
+            candidates.Add(row, weight * Math.Max(0, score), [Explainer.Similar], name);
         }
     }
 

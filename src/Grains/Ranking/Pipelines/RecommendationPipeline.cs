@@ -56,7 +56,6 @@ public sealed class RecommendationPipeline(
         var candidates = new CandidateSet();
         using (AisleMetrics.Stage("recommend", "candidates"))
         {
-            var filter = new VectorFilter(InStockOnly: true, ExcludeIds: exclude);
             switch (strategy)
             {
                 case RecommendationStrategy.Popular:
@@ -67,10 +66,10 @@ public sealed class RecommendationPipeline(
                         coInteraction: strategy == RecommendationStrategy.CoInteraction, transitions: strategy == RecommendationStrategy.Sequential);
                     break;
                 case RecommendationStrategy.Content:
-                    await AddContentAsync(candidates, anchors, profile.Taste, filter, 1.0, cancellationToken);
+                    await AddContentAsync(candidates, anchors, profile.Taste, exclude, 1.0, cancellationToken);
                     break;
                 default:
-                    await AddContentAsync(candidates, anchors, profile.Taste, filter, options.ContentWeight, cancellationToken);
+                    await AddContentAsync(candidates, anchors, profile.Taste, exclude, options.ContentWeight, cancellationToken);
                     behaviour.Add(candidates, anchors, exclude, options, options.ContentWeight, coInteraction: true, transitions: true);
                     if (options.PopularFill > 0)
                     {
@@ -99,17 +98,17 @@ public sealed class RecommendationPipeline(
     }
 
     /// <summary>Products close to the latest anchor (relevance = weight × cosine) and to the shopper's taste.</summary>
-    private async Task AddContentAsync(CandidateSet candidates, IReadOnlyList<int> anchors, float[]? taste, VectorFilter filter, double weight,
+    private async Task AddContentAsync(CandidateSet candidates, IReadOnlyList<int> anchors, float[]? taste, IReadOnlySet<string> exclude, double weight,
         CancellationToken cancellationToken)
     {
         if (anchors.Count > 0)
         {
-            await content.AddLikeAsync(candidates, "recommend", anchors[0], ContentPerAnchor, filter, weight, cancellationToken);
+            await content.AddLikeAsync(candidates, "recommend", anchors[0], ContentPerAnchor, exclude, weight, cancellationToken);
         }
 
         if (taste is not null)
         {
-            await content.AddTasteAsync(candidates, "recommend", taste, ContentPerAnchor, filter, weight, cancellationToken);
+            await content.AddTasteAsync(candidates, "recommend", taste, ContentPerAnchor, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), weight, cancellationToken);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Aisle.Ranking.Pipelines;
 
 /// <summary>Search: understand the query, take vector and lexical hits within its filters, fuse them, rank.</summary>
 public sealed class SearchPipeline(
-    CatalogReplica catalog, CatalogIndexes indexes, QueryEmbedder embedder, ContentCandidates content, PopularCandidates popular,
+    CatalogReplica catalog, CatalogIndexes indexes, QueryEmbedder embedder, QueryHits hits, PopularCandidates popular,
     Ranker ranker, TimeProvider clock, RankingProfile defaults)
 {
     /// <summary>Candidates taken from each retrieval source before fusion.</summary>
@@ -46,29 +46,28 @@ public sealed class SearchPipeline(
         }
         else
         {
-            IReadOnlyList<VectorHit> semantic;
+            IReadOnlyList<int> semantic;
             using (AisleMetrics.Stage("search", "vector"))
             {
                 var query = await embedder.EmbedAsync(text, cancellationToken);
-                semantic = await content.ScanAsync("search", query, CandidatesPerSource, filter.ToVectorFilter(), cancellationToken);
+                semantic = await hits.VectorAsync(text, query, filter, CandidatesPerSource, cancellationToken);
             }
 
-            IReadOnlyList<LexicalHit> lexical;
+            IReadOnlyList<int> lexical;
             using (AisleMetrics.Stage("search", "lexical"))
             {
                 // Once the gender is a filter, "men" in the text would only make BM25 score thousands of products
                 // that the filter then checks one by one.
                 var words = parsed.Gender is null ? text : string.Join(' ', QueryTokens.Split(text).Where(t => Genders.Of(t) is null));
-                lexical = indexes.Lexical.Search(words, CandidatesPerSource, id => catalog.TryGetRow(id, out var row) && filter.Accepts(catalog, row));
+                lexical = await hits.LexicalAsync(words, filter, CandidatesPerSource, cancellationToken);
             }
 
             using (AisleMetrics.Stage("search", "fuse"))
             {
-                var semanticIds = semantic.Where(h => catalog.TryGetRow(h.Id, out var row) && filter.Accepts(catalog, row)).Select(h => h.Id).ToArray();
                 var fused = HybridFusion.Fuse(
                 [
-                    new SourceRanking(Explainer.Vector, 1.0, semanticIds),
-                    new SourceRanking(Explainer.Lexical, 1.0, lexical.Select(h => h.Id).ToArray()),
+                    new SourceRanking(Explainer.Vector, 1.0, catalog.IdsOf([.. semantic])),
+                    new SourceRanking(Explainer.Lexical, 1.0, catalog.IdsOf([.. lexical])),
                 ]);
                 var best = fused.Count > 0 ? fused[0].Score : 0;
                 foreach (var hit in fused)

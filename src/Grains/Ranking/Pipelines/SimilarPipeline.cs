@@ -32,8 +32,7 @@ public sealed class SimilarPipeline(
             // A blend: what shoppers touched with this product first (relevance 1 for the strongest link, plus its
             // content similarity), then what looks like it. A new product with no links yet gets its content neighbours.
             var exclude = new HashSet<string>(StringComparer.Ordinal) { productId };
-            await content.AddLikeAsync(candidates, "similar", anchor, LookAlikes, new VectorFilter(InStockOnly: true, ExcludeIds: exclude),
-                weights.ContentWeight, cancellationToken);
+            await content.AddLikeAsync(candidates, "similar", anchor, LookAlikes, exclude, weights.ContentWeight, cancellationToken);
             behaviour.Add(candidates, [anchor], exclude, weights, weights.ContentWeight, coInteraction: true, transitions: true);
         }
 

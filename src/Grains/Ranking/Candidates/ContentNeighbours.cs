@@ -1,0 +1,48 @@
+using Aisle.Catalog;
+using Aisle.Retrieval;
+
+namespace Aisle.Ranking.Candidates;
+
+/// <summary>
+/// A product's nearest products by embedding. Similar items and every recommendation anchored on a product need them,
+/// the same popular anchors come back request after request, and the vectors do not change while a catalog is
+/// loaded: so each product's list is scanned once and kept (<see cref="HitListCache{TKey}"/>), and only stock and
+/// the shopper's exclusions are applied per request.
+/// </summary>
+public sealed class ContentNeighbours(CatalogReplica catalog, IVectorIndex vectors)
+{
+    /// <summary>Neighbours kept per product: enough for the largest request (100) after stock-outs and exclusions.</summary>
+    public const int Kept = 160;
+
+    /// <summary>Products whose lists are kept at once (~1.3 kB each).</summary>
+    public const int MaxProducts = 100_000;
+
+    private readonly HitListCache<int> _lists = new(catalog, Kept, MaxProducts);
+
+    /// <summary>The top <paramref name="k"/> in-stock neighbours of <paramref name="anchor"/> not in
+    /// <paramref name="exclude"/>, best first, with their cosine similarity.</summary>
+    public async ValueTask<IReadOnlyList<(int Row, float Score)>> InStockAsync(
+        int anchor, int k, IReadOnlySet<string> exclude, CancellationToken cancellationToken = default)
+    {
+        var vector = catalog.Vector(anchor);
+        return (IReadOnlyList<(int Row, float Score)>?)await _lists.ReadAsync(anchor, k, Accept, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken)
+            ?? await ScanAsync(vector, k, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
+
+        bool Accept(int row) => catalog.Stock(row) > 0 && !exclude.Contains(catalog.Product(row).Id);
+    }
+
+    private async ValueTask<(int Row, float Score)[]> ScanAsync(float[] vector, int k, VectorFilter filter, CancellationToken cancellationToken)
+    {
+        var hits = await vectors.SearchAsync(vector, k, filter, cancellationToken);
+        var rows = new List<(int Row, float Score)>(hits.Count);
+        foreach (var hit in hits)
+        {
+            if (catalog.TryGetRow(hit.Id, out var row))
+            {
+                rows.Add((row, hit.Score));
+            }
+        }
+
+        return rows.ToArray();
+    }
+}

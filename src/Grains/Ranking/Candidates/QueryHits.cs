@@ -1,0 +1,61 @@
+using Aisle.Catalog;
+using Aisle.Retrieval;
+
+namespace Aisle.Ranking.Candidates;
+
+/// <summary>
+/// A search's vector and lexical hits, kept per query text (<see cref="HitListCache{TKey}"/>) and filtered per request.
+/// Storefront searches repeat — the same words with another price band, brand or page — and the scan of every vector
+/// and BM25 over every matching document depend on the words alone. The answers are the ones the filtered searches
+/// give: when the kept hits cannot tell, the filtered search runs.
+/// </summary>
+public sealed class QueryHits(CatalogReplica catalog, CatalogIndexes indexes, ContentCandidates content)
+{
+    /// <summary>Hits kept per query text and source: three times what a search takes, for filters to eat into.</summary>
+    public const int Kept = 300;
+
+    /// <summary>Query texts kept at once (~2.4 kB per text and source).</summary>
+    public const int MaxQueries = 10_000;
+
+    private readonly HitListCache<string> _vector = new(catalog, Kept, MaxQueries);
+    private readonly HitListCache<string> _lexical = new(catalog, Kept, MaxQueries);
+
+    /// <summary>The top <paramref name="k"/> products by cosine to <paramref name="query"/> (the embedding of
+    /// <paramref name="text"/>) within the filter's catalog conditions (category, brand, price, stock), then its gender.</summary>
+    public async Task<IReadOnlyList<int>> VectorAsync(string text, float[] query, ProductFilter filter, int k, CancellationToken cancellationToken)
+    {
+        // The vector index filters by the catalog conditions only; gender is checked on what it returns.
+        var indexed = filter with { Gender = null };
+        var hits = await _vector.ReadAsync(text, k, row => indexed.Accepts(catalog, row),
+                       async (kept, ct) => Rows(await content.ScanAsync("search", query, kept, VectorFilter.None, ct)), cancellationToken)
+                   ?? Rows(await content.ScanAsync("search", query, k, filter.ToVectorFilter(), cancellationToken)).ToList();
+        return hits.Where(h => filter.Accepts(catalog, h.Row)).Select(h => h.Row).ToArray();
+    }
+
+    /// <summary>The top <paramref name="k"/> products by BM25 for <paramref name="words"/> that pass the filter.</summary>
+    public async Task<IReadOnlyList<int>> LexicalAsync(string words, ProductFilter filter, int k, CancellationToken cancellationToken)
+    {
+        bool Accept(int row) => filter.Accepts(catalog, row);
+        var hits = await _lexical.ReadAsync(words, k, Accept, (kept, _) => ValueTask.FromResult(Rows(indexes.Lexical.Search(words, kept))), cancellationToken)
+                   ?? Rows(indexes.Lexical.Search(words, k, id => catalog.TryGetRow(id, out var row) && Accept(row))).ToList();
+        return hits.Select(h => h.Row).ToArray();
+    }
+
+    private (int Row, float Score)[] Rows(IReadOnlyList<VectorHit> hits) => Rows(hits.Select(h => (h.Id, h.Score)));
+
+    private (int Row, float Score)[] Rows(IReadOnlyList<LexicalHit> hits) => Rows(hits.Select(h => (h.Id, h.Score)));
+
+    private (int Row, float Score)[] Rows(IEnumerable<(string Id, float Score)> hits)
+    {
+        var rows = new List<(int Row, float Score)>();
+        foreach (var (id, score) in hits)
+        {
+            if (catalog.TryGetRow(id, out var row))
+            {
+                rows.Add((row, score));
+            }
+        }
+
+        return rows.ToArray();
+    }
+}
