@@ -78,6 +78,7 @@ public sealed partial class CatalogBootstrapper(
         }
 
         replica.ReportStage("indexing vectors");
+        (vectors as CatalogVectorIndex)?.Prepare(load.Products.Count);
         for (var start = 0; start < load.Products.Count; start += IVectorIndex.MaxUpsertBatch)
         {
             var end = Math.Min(start + IVectorIndex.MaxUpsertBatch, load.Products.Count);
