@@ -55,7 +55,7 @@ public sealed class ContentNeighboursTests
         Assert.Equal(before.Skip(1).Select(n => n.Row), after.Take(4).Select(n => n.Row));
     }
 
-    private static async Task<(CatalogReplica, EmbeddedVectorIndex)> CatalogAsync(Random random)
+    internal static async Task<(CatalogReplica, EmbeddedVectorIndex)> CatalogAsync(Random random)
     {
         var products = Enumerable.Range(0, Products)
             .Select(i => new Product($"p{i}", $"s{i}", $"Product {i}", null, ["Things"], 10m, 10m, 4, null, random.Next(4) == 0 ? 0 : 5))

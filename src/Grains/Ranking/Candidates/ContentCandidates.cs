@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Aisle.Catalog;
 using Aisle.Observability;
 using Aisle.Retrieval;
@@ -37,15 +38,58 @@ public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vecto
         }
     }
 
-    /// <summary>Products close to the shopper's taste vector: relevance = weight × cosine.</summary>
+    /// <summary>Recent products whose neighbourhoods the taste candidates are taken from.</summary>
+    public const int TasteAnchors = 8;
+
+    /// <summary>
+    /// In-stock products close to the shopper's taste vector, except <paramref name="exclude"/>: relevance = weight ×
+    /// cosine. The taste is a decayed mean of the vectors of the products the shopper touched, so the products
+    /// nearest to it lie in those products' neighbourhoods: the candidates are the kept neighbour lists of the latest
+    /// <see cref="TasteAnchors"/> of <paramref name="recent"/> (<see cref="ContentNeighbours"/>), scored exactly
+    /// against the taste, instead of a scan of the whole catalog per request. Without recent products in the
+    /// catalog, the index is scanned.
+    /// </summary>
     public async Task AddTasteAsync(
-        CandidateSet candidates, string pipeline, float[] taste, int k, VectorFilter filter, double weight, CancellationToken cancellationToken)
+        CandidateSet candidates, string pipeline, float[] taste, IReadOnlyList<int> recent, int k, IReadOnlySet<string> exclude, double weight,
+        CancellationToken cancellationToken)
     {
-        foreach (var hit in await ScanAsync(pipeline, taste, k, filter, cancellationToken))
+        if (recent.Count == 0)
         {
-            if (catalog.TryGetRow(hit.Id, out var row))
+            foreach (var hit in await ScanAsync(pipeline, taste, k, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken))
             {
-                candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Taste]);
+                if (catalog.TryGetRow(hit.Id, out var row))
+                {
+                    candidates.Add(row, weight * Math.Max(0, hit.Score), [Explainer.Taste]);
+                }
+            }
+
+            return;
+        }
+
+        using (AisleMetrics.VectorScan(pipeline))
+        {
+            var seen = new HashSet<int>();
+            var top = new PriorityQueue<int, float>(k + 1);
+            foreach (var anchor in recent.Take(TasteAnchors))
+            {
+                foreach (var (row, _) in await _neighbours.KeptAsync(anchor, cancellationToken))
+                {
+                    if (!seen.Add(row) || catalog.Stock(row) <= 0 || exclude.Contains(catalog.Product(row).Id))
+                    {
+                        continue;
+                    }
+
+                    top.Enqueue(row, TensorPrimitives.CosineSimilarity(taste, catalog.Vector(row)));
+                    if (top.Count > k)
+                    {
+                        top.Dequeue();
+                    }
+                }
+            }
+
+            while (top.TryDequeue(out var row, out var score))
+            {
+                candidates.Add(row, weight * Math.Max(0, score), [Explainer.Taste]);
             }
         }
     }

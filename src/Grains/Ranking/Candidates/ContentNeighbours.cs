@@ -31,6 +31,13 @@ public sealed class ContentNeighbours(CatalogReplica catalog, IVectorIndex vecto
         bool Accept(int row) => catalog.Stock(row) > 0 && !exclude.Contains(catalog.Product(row).Id);
     }
 
+    /// <summary>The <see cref="Kept"/> nearest products of <paramref name="anchor"/>, whatever their stock, best first.</summary>
+    public ValueTask<(int Row, float Score)[]> KeptAsync(int anchor, CancellationToken cancellationToken = default)
+    {
+        var vector = catalog.Vector(anchor);
+        return _lists.ListAsync(anchor, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken);
+    }
+
     private async ValueTask<(int Row, float Score)[]> ScanAsync(float[] vector, int k, VectorFilter filter, CancellationToken cancellationToken)
     {
         var hits = await vectors.SearchAsync(vector, k, filter, cancellationToken);
