@@ -29,7 +29,7 @@ public class PipelineBenchmarks
         var load = CatalogLoader.Load(Path.Combine(root, "data/flipkart/catalog_20k.csv"), Path.Combine(root, "data/flipkart/catalog_1k_fullcols.csv"));
         var generator = new MiniLmEmbeddingGenerator();
         var cacheDirectory = Environment.GetEnvironmentVariable("AISLE_EMBEDDING_CACHE") ?? Path.Combine(Path.GetTempPath(), "aisle-test-embeddings");
-        var cache = new EmbeddingCache(generator, Path.Combine(cacheDirectory, $"embeddings-{MiniLmEmbeddingGenerator.ModelId}.bin"));
+        var cache = new EmbeddingCache(generator, Path.Combine(cacheDirectory, EmbeddingCache.FileName(MiniLmEmbeddingGenerator.ModelId)));
         var vectors = await cache.GetOrComputeAsync(load.Products.Select(ProductText.For).ToArray());
 
         var replica = new CatalogReplica(new RankingOptions());
@@ -81,7 +81,7 @@ public class PipelineBenchmarks
 
     private static SearchRequest Search(string query) => new(query, null, null, null, null, false, null, 10);
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

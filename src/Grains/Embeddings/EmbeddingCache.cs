@@ -6,12 +6,32 @@ namespace Aisle.Embeddings;
 
 /// <summary>
 /// Embeds texts through any <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, keeping the vectors in one binary
-/// file on disk keyed by a hash of each text: a restart re-embeds nothing, a changed product text only itself.
+/// file on disk keyed by a hash of each text: a restart re-embeds nothing, a changed product text only itself. The
+/// file names the encoder that wrote it (<see cref="EncoderIdentity"/>); a file of another encoder, or of another
+/// format version, is stale and rebuilt whole, never mixed with new vectors.
 /// </summary>
-public sealed class EmbeddingCache(IEmbeddingGenerator<string, Embedding<float>> generator, string filePath)
+/// <param name="workers">
+/// Threads that run the generator, each a dedicated thread (not a thread-pool one): encoding blocks for seconds, and
+/// on pool threads it starved the requests and health checks served meanwhile.
+/// </param>
+public sealed class EmbeddingCache(
+    IEmbeddingGenerator<string, Embedding<float>> generator, string filePath, int workers = 0)
 {
-    private const int Magic = 0x41534C45; // "ELSA": guards against reading some other file
+    private const int Magic = 0x42454D41; // "AMEB": guards against reading some other file (format 1 used "ELSA")
+    public const int FormatVersion = 2;
     private const int BatchSize = 32;
+
+    /// <summary>
+    /// The cache's file name for a model. It carries the format version so that processes of an older build sharing
+    /// the directory (test runs, a rolling upgrade) keep their own file instead of rebuilding each other's in turn.
+    /// </summary>
+    public static string FileName(string modelId) => $"embeddings-{modelId}.v{FormatVersion}.bin";
+
+    /// <summary>What must match for cached vectors to be reused: provider (how vectors are made), model, dimensions.</summary>
+    public string EncoderIdentity { get; } = Identity(generator);
+
+    /// <summary>Why the file on disk was not used, when it was not (none, another encoder, unreadable…).</summary>
+    public string? StaleReason { get; private set; }
 
     /// <summary>Vectors for <paramref name="texts"/>, in order. Computes the missing ones in parallel batches.</summary>
     /// <param name="progress">Receives the number of texts embedded so far (cached ones count at once).</param>
@@ -45,22 +65,39 @@ public sealed class EmbeddingCache(IEmbeddingGenerator<string, Embedding<float>>
         // Shortest texts first: a batch is padded to its longest member, so similar lengths waste less work.
         missing.Sort((a, b) => texts[a].Length.CompareTo(texts[b].Length));
         var batches = missing.Chunk(BatchSize).ToArray();
-        await Parallel.ForEachAsync(
-            batches,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (batch, ct) =>
+        var next = -1;
+        var threads = workers > 0 ? workers : Environment.ProcessorCount;
+        var tasks = Enumerable.Range(0, Math.Min(threads, batches.Length)).Select(_ => Task.Factory.StartNew(
+            () =>
             {
-                var embeddings = await generator.GenerateAsync(batch.Select(i => texts[i]), cancellationToken: ct);
-                for (var j = 0; j < batch.Length; j++)
+                for (var b = Interlocked.Increment(ref next); b < batches.Length; b = Interlocked.Increment(ref next))
                 {
-                    vectors[batch[j]] = embeddings[j].Vector.ToArray();
-                }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var batch = batches[b];
+                    // Blocking is the point here: this is a thread of its own, and the generator computes in-process.
+                    var embeddings = generator.GenerateAsync(batch.Select(i => texts[i]), cancellationToken: cancellationToken)
+                        .GetAwaiter().GetResult();
+                    for (var j = 0; j < batch.Length; j++)
+                    {
+                        vectors[batch[j]] = embeddings[j].Vector.ToArray();
+                    }
 
-                progress?.Report(Interlocked.Add(ref done, batch.Length));
-            });
+                    progress?.Report(Interlocked.Add(ref done, batch.Length));
+                }
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default));
+        await Task.WhenAll(tasks);
 
         Save(keys, vectors);
         return vectors;
+    }
+
+    private static string Identity(IEmbeddingGenerator<string, Embedding<float>> generator)
+    {
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+        return $"{metadata?.ProviderName}|{metadata?.DefaultModelId}|{metadata?.DefaultModelDimensions}";
     }
 
     private static ulong Key(string text) =>
@@ -71,14 +108,23 @@ public sealed class EmbeddingCache(IEmbeddingGenerator<string, Embedding<float>>
         var result = new Dictionary<ulong, float[]>();
         if (!File.Exists(filePath))
         {
+            StaleReason = "no cache file";
             return result;
         }
 
         try
         {
             using var reader = new BinaryReader(File.OpenRead(filePath));
-            if (reader.ReadInt32() != Magic)
+            if (reader.ReadInt32() != Magic || reader.ReadInt32() != FormatVersion)
             {
+                StaleReason = "another file format";
+                return result;
+            }
+
+            var identity = reader.ReadString();
+            if (identity != EncoderIdentity)
+            {
+                StaleReason = $"written by another encoder ({identity})";
                 return result;
             }
 
@@ -95,6 +141,7 @@ public sealed class EmbeddingCache(IEmbeddingGenerator<string, Embedding<float>>
         catch (EndOfStreamException)
         {
             // A cache cut short (crash while writing an older version) is only a cache: recompute what is missing.
+            StaleReason = "cut short";
         }
 
         return result;
@@ -109,6 +156,8 @@ public sealed class EmbeddingCache(IEmbeddingGenerator<string, Embedding<float>>
         using (var writer = new BinaryWriter(File.Create(temp)))
         {
             writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(EncoderIdentity);
             writer.Write(vectors.Length);
             writer.Write(vectors.Length == 0 ? 0 : vectors[0].Length);
             for (var i = 0; i < vectors.Length; i++)

