@@ -18,6 +18,19 @@ public sealed record ProductFilter(
     IReadOnlySet<string>? ExcludeIds = null)
 {
     private string[]? _segments;
+    private HashSet<int>? _excludedRows;
+
+    /// <summary>Copies the conditions, not what was resolved from them: a <c>with</c> may change them.</summary>
+    private ProductFilter(ProductFilter original)
+    {
+        Category = original.Category;
+        Brand = original.Brand;
+        MinPrice = original.MinPrice;
+        MaxPrice = original.MaxPrice;
+        InStockOnly = original.InStockOnly;
+        Gender = original.Gender;
+        ExcludeIds = original.ExcludeIds;
+    }
 
     private string[]? Segments => Category is null ? null : _segments ??= CategoryPath.Segments(Category);
 
@@ -52,8 +65,12 @@ public sealed record ProductFilter(
             return false;
         }
 
-        return ExcludeIds is null || !ExcludeIds.Contains(product.Id);
+        return ExcludeIds is not { Count: > 0 } || !ExcludedRows(catalog).Contains(row);
     }
+
+    /// <summary>The excluded products' rows, resolved once per filter: a filter checks thousands of rows per request,
+    /// and an int lookup costs a fraction of hashing a product id.</summary>
+    private HashSet<int> ExcludedRows(CatalogReplica catalog) => _excludedRows ??= [.. catalog.RowsOf([.. ExcludeIds!])];
 
     public VectorFilter ToVectorFilter() => new(Category, Brand, MinPrice, MaxPrice, InStockOnly, ExcludeIds);
 }

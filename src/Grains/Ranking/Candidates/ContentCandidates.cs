@@ -68,6 +68,13 @@ public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vecto
 
         using (AisleMetrics.VectorScan(pipeline))
         {
+            // Catalog vectors are unit length (the model normalises them; the scorer's taste term relies on it too).
+            var norm = TensorPrimitives.Norm(taste);
+            if (!(norm > 0))
+            {
+                return;
+            }
+
             var seen = new HashSet<int>();
             var top = new PriorityQueue<int, float>(k + 1);
             foreach (var anchor in recent.Take(TasteAnchors))
@@ -79,7 +86,7 @@ public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vecto
                         continue;
                     }
 
-                    top.Enqueue(row, TensorPrimitives.CosineSimilarity(taste, catalog.Vector(row)));
+                    top.Enqueue(row, TensorPrimitives.Dot(taste, catalog.Vector(row)) / norm);
                     if (top.Count > k)
                     {
                         top.Dequeue();

@@ -18,18 +18,18 @@ public sealed class PopularCandidates(CatalogReplica catalog, TimeProvider clock
         }
 
         // The category's rows are known (sorted), so the rest of the filter need not compare category paths again.
-        var members = catalog.RowsIn(filter.Category);
+        var members = catalog.Members(filter.Category);
         var rest = filter with { Category = null };
-        if ((long)members.Length * members.Length > (long)count * catalog.Count)
+        if ((long)members.Rows.Length * members.Rows.Length > (long)count * catalog.Count)
         {
             // A large category: its best rows come early in the shared ranking (about count × catalog / members
             // rows in), which is cheaper than scoring all of its members.
-            return _popularity.Top(rest, count, row => Array.BinarySearch(members, row) >= 0);
+            return _popularity.Top(rest, count, members.Contains);
         }
 
         // A small category: scoring its rows directly is cheaper than walking the whole ranking.
         var top = new PriorityQueue<int, double>(count + 1);
-        foreach (var row in members)
+        foreach (var row in members.Rows)
         {
             if (!rest.Accepts(catalog, row))
             {
