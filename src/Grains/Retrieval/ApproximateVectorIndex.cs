@@ -39,6 +39,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
     private readonly USearchHandle _native;
 
     private int _count;
+    private int _expansionSearch;
     private sbyte[] _quantized;
     private float[] _scales;
     private string[] _ids;
@@ -75,6 +76,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         var index = USearchNative.Init(ref init, out var error);
         USearchNative.Check(error, "init");
         _native = new USearchHandle(index);
+        _expansionSearch = _options.ExpansionSearch;
 
         _quantized = new sbyte[(long)initialCapacity * _stride];
         _scales = new float[initialCapacity];
@@ -107,6 +109,28 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
             finally
             {
                 _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Candidates kept while searching (ef; a search for more than ef results keeps k). Starts at
+    /// <see cref="VectorIndexOptions.ExpansionSearch"/>; changing it waits for running searches, so tuning can happen live.</summary>
+    public int ExpansionSearch
+    {
+        get => _expansionSearch;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _lock.EnterWriteLock();
+            try
+            {
+                USearchNative.ChangeExpansionSearch(_native.DangerousGetHandle(), (nuint)value, out var error);
+                USearchNative.Check(error, "change_expansion_search");
+                _expansionSearch = value;
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
             }
         }
     }

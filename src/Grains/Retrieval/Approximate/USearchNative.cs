@@ -47,6 +47,9 @@ internal static unsafe partial class USearchNative
     [LibraryImport(Library, EntryPoint = "usearch_change_threads_search")]
     public static partial void ChangeThreadsSearch(nint index, nuint threads, out nint error);
 
+    [LibraryImport(Library, EntryPoint = "usearch_change_expansion_search")]
+    public static partial void ChangeExpansionSearch(nint index, nuint expansion, out nint error);
+
     [LibraryImport(Library, EntryPoint = "usearch_size")]
     public static partial nuint Size(nint index, out nint error);
 
