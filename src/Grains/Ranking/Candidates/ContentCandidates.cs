@@ -39,13 +39,17 @@ public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vecto
     }
 
     /// <summary>Recent products whose neighbourhoods the taste candidates are taken from.</summary>
-    public const int TasteAnchors = 8;
+    public const int TasteAnchors = 5;
+
+    /// <summary>Nearest neighbours of each recent product scored against the taste.</summary>
+    public const int TasteNeighbours = 60;
 
     /// <summary>
     /// In-stock products close to the shopper's taste vector, except <paramref name="exclude"/>: relevance = weight ×
     /// cosine. The taste is a decayed mean of the vectors of the products the shopper touched, so the products
-    /// nearest to it lie in those products' neighbourhoods: the candidates are the kept neighbour lists of the latest
-    /// <see cref="TasteAnchors"/> of <paramref name="recent"/> (<see cref="ContentNeighbours"/>), scored exactly
+    /// nearest to it lie in those products' neighbourhoods: the candidates are the <see cref="TasteNeighbours"/>
+    /// nearest of each of the latest <see cref="TasteAnchors"/> of <paramref name="recent"/> (kept per product by
+    /// <see cref="ContentNeighbours"/>), scored exactly
     /// against the taste, instead of a scan of the whole catalog per request. Without recent products in the
     /// catalog, the index is scanned.
     /// </summary>
@@ -75,13 +79,14 @@ public sealed class ContentCandidates(CatalogReplica catalog, IVectorIndex vecto
                 return;
             }
 
-            var seen = new HashSet<int>();
+            var seen = catalog.RowsOf([.. exclude]).ToHashSet();
             var top = new PriorityQueue<int, float>(k + 1);
             foreach (var anchor in recent.Take(TasteAnchors))
             {
-                foreach (var (row, _) in await _neighbours.KeptAsync(anchor, cancellationToken))
+                var kept = await _neighbours.KeptAsync(anchor, cancellationToken);
+                foreach (var (row, _) in kept.AsSpan(0, Math.Min(TasteNeighbours, kept.Length)))
                 {
-                    if (!seen.Add(row) || catalog.Stock(row) <= 0 || exclude.Contains(catalog.Product(row).Id))
+                    if (!seen.Add(row) || catalog.Stock(row) <= 0)
                     {
                         continue;
                     }

@@ -25,10 +25,12 @@ public sealed class ContentNeighbours(CatalogReplica catalog, IVectorIndex vecto
         int anchor, int k, IReadOnlySet<string> exclude, CancellationToken cancellationToken = default)
     {
         var vector = catalog.Vector(anchor);
+        // Rows, not ids: the kept list is walked row by row, and an int lookup costs a fraction of hashing an id.
+        var excluded = catalog.RowsOf([.. exclude]).ToHashSet();
         return (IReadOnlyList<(int Row, float Score)>?)await _lists.ReadAsync(anchor, k, Accept, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken)
             ?? await ScanAsync(vector, k, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
 
-        bool Accept(int row) => catalog.Stock(row) > 0 && !exclude.Contains(catalog.Product(row).Id);
+        bool Accept(int row) => catalog.Stock(row) > 0 && !excluded.Contains(row);
     }
 
     /// <summary>The <see cref="Kept"/> nearest products of <paramref name="anchor"/>, whatever their stock, best first.</summary>
