@@ -59,6 +59,9 @@ internal static unsafe partial class USearchNative
     [LibraryImport(Library, EntryPoint = "usearch_add")]
     public static partial void Add(nint index, ulong key, void* vector, int kind, out nint error);
 
+    [LibraryImport(Library, EntryPoint = "usearch_get")]
+    public static partial nuint Get(nint index, ulong key, nuint count, void* vectors, int kind, out nint error);
+
     [LibraryImport(Library, EntryPoint = "usearch_remove")]
     public static partial nuint Remove(nint index, ulong key, out nint error);
 
