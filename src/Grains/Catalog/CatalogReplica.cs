@@ -183,7 +183,26 @@ public sealed class CatalogReplica
     public int[] RowsIn(string category) => Members(category).Rows;
 
     /// <summary>The rows in <paramref name="category"/> (a path prefix, case-insensitive), kept per category asked.</summary>
-    public CategoryRows Members(string category) => _rowsByCategory.GetOrAdd(category, filter =>
+    public CategoryRows Members(string category)
+    {
+        if (_rowsByCategory.TryGetValue(category, out var members))
+        {
+            return members;
+        }
+
+        if (_rowsByCategory.Count >= MaxCategorySets)
+        {
+            // Categories come from requests too: bounded, and starting over is cheaper than tracking recency.
+            _rowsByCategory.Clear();
+        }
+
+        return _rowsByCategory.GetOrAdd(category, Collect);
+    }
+
+    /// <summary>Category row sets kept at once (~2.5 kB each for 20,000 products, plus the rows).</summary>
+    public const int MaxCategorySets = 4_096;
+
+    private CategoryRows Collect(string filter)
     {
         var segments = CategoryPath.Segments(filter);
         var rows = new List<int>();
@@ -196,7 +215,7 @@ public sealed class CatalogReplica
         }
 
         return new CategoryRows(rows.ToArray(), _products.Length);
-    });
+    }
 
     /// <summary>The row's category path prefixes from the root, as the shopper's affinities are keyed
     /// (<see cref="ProfileUpdater.CategoryPrefixes"/>).</summary>

@@ -17,7 +17,7 @@ public sealed record ProductFilter(
     string? Gender = null,
     IReadOnlySet<string>? ExcludeIds = null)
 {
-    private string[]? _segments;
+    private CategoryRows? _members;
     private HashSet<int>? _excludedRows;
 
     /// <summary>Copies the conditions, not what was resolved from them: a <c>with</c> may change them.</summary>
@@ -32,8 +32,6 @@ public sealed record ProductFilter(
         ExcludeIds = original.ExcludeIds;
     }
 
-    private string[]? Segments => Category is null ? null : _segments ??= CategoryPath.Segments(Category);
-
     public bool Accepts(CatalogReplica catalog, int row)
     {
         var product = catalog.Product(row);
@@ -42,7 +40,8 @@ public sealed record ProductFilter(
             return false;
         }
 
-        if (Segments is { } segments && !CategoryPath.StartsWith(product.CategoryPath, segments))
+        // The replica keeps each category's rows as a bit set: one lookup per filter, not a path comparison per row.
+        if (Category is not null && !(_members ??= catalog.Members(Category)).Contains(row))
         {
             return false;
         }
