@@ -1,3 +1,4 @@
+using Aisle.Observability;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -23,6 +24,7 @@ public static class ApiHosting
 
     public static WebApplicationBuilder AddAisleApi(this WebApplicationBuilder builder)
     {
+        AisleMetrics.ExportMeters();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;

@@ -1,3 +1,4 @@
+using Aisle.Observability;
 using Aisle.Users;
 using Aisle.Catalog;
 using Aisle.Embeddings;
@@ -25,6 +26,7 @@ public static class AisleSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddAisle(this ISiloBuilder silo, IConfiguration configuration)
     {
+        AisleMetrics.ExportMeters();
         silo.Services.AddAisleDomain(configuration);
         silo.Services.AddUserGrainServices();
         if (PostgresClusterSettings.From(configuration) is { } cluster)

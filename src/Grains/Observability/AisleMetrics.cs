@@ -9,6 +9,16 @@ namespace Aisle.Observability;
 /// </summary>
 public static class AisleMetrics
 {
+    /// <summary>The .NET meters published on /metrics: Orleans' (the dashboards' cluster and grain panels) and the
+    /// runtime's. ASP.NET Core's and System.Net's are left out: prometheus-net's HTTP middleware already measures every
+    /// request, and adapting the framework's several measurements per request cost ~7 % of a request's CPU (perf
+    /// profile of trending under load, docs/benchmarks.md).</summary>
+    public static readonly string[] ExportedMeters = ["Microsoft.Orleans", "System.Runtime"];
+
+    /// <summary>Restricts prometheus-net's meter adapter to <see cref="ExportedMeters"/>; safe to call more than once.</summary>
+    public static void ExportMeters() =>
+        Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = instrument => ExportedMeters.Contains(instrument.Meter.Name));
+
     public static readonly Counter Events = Metrics.CreateCounter(
         "aisle_events_total", "Behaviour events by kind and outcome.", "kind", "outcome");
 
