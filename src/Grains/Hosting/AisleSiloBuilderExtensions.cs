@@ -58,7 +58,8 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton<CatalogReplica>();
         services.AddSingleton<CatalogIndexes>();
         services.AddSingleton<IVectorIndex>(_ => new EmbeddedVectorIndex(MiniLmEmbeddingGenerator.Dimensions));
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        // Queries are batched as they arrive, on threads of their own; the catalog's batches pass straight through.
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new BatchingEmbeddingGenerator(new MiniLmEmbeddingGenerator()));
         services.AddSingleton<QueryEmbedder>();
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddSingleton<Recommender>();
