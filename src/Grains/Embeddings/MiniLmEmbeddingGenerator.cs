@@ -12,7 +12,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const string ModelId = "all-MiniLM-L6-v2";
     public const int Dimensions = MiniLmEncoder.Dimensions;
 
-    private readonly MiniLmEncoder _encoder = new(intraOpThreads: 1);
+    // Loading the model takes a second or more of CPU: lazily, so that the host starts listening first and the
+    // catalog bootstrapper can load it beside reading the catalog instead of before.
+    private readonly Lazy<MiniLmEncoder> _encoder = new(() => new MiniLmEncoder(intraOpThreads: 1));
 
     /// <summary>
     /// The provider name says how vectors are made beyond the model's name (runtime, length limit, pooling), so that
@@ -26,7 +28,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     {
         var texts = values as IReadOnlyList<string> ?? values.ToArray();
         cancellationToken.ThrowIfCancellationRequested();
-        var vectors = _encoder.Encode(texts);
+        var vectors = _encoder.Value.Encode(texts);
         var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         var now = DateTimeOffset.UtcNow;
         foreach (var vector in vectors)
@@ -42,5 +44,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
 }
