@@ -6,4 +6,6 @@ var root = new RootCommand("Aisle command line tools.");
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(GenerateCatalogCommand.Create());
+root.Subcommands.Add(ScaleBenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Aisle.Products;
 using Aisle.Ranking;
 
+using Aisle.Users;
+
 namespace Aisle.Catalog;
 
 /// <summary>
@@ -26,7 +28,8 @@ public sealed class CatalogReplica
     private long _changes;
     private long[] _version = [];
     private GenderSet[] _genders = [];
-    private readonly ConcurrentDictionary<string, int[]> _rowsByCategory = new(StringComparer.OrdinalIgnoreCase);
+    private string[][] _categoryPrefixes = [];
+    private readonly ConcurrentDictionary<string, CategoryRows> _rowsByCategory = new(StringComparer.OrdinalIgnoreCase);
     private volatile string _stage = "starting";
     private volatile bool _ready;
 
@@ -90,6 +93,11 @@ public sealed class CatalogReplica
         _nextTotal = new double[products.Count];
         _version = new long[products.Count];
         _genders = products.Select(GenderWords.Of).ToArray();
+        // Every ranked candidate looks its prefixes up in the shopper's affinities; building the strings once per
+        // product, not once per candidate and request, keeps them off the hot path.
+        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        _categoryPrefixes = products.Select(p => ProfileUpdater.CategoryPrefixes(p.CategoryPath)
+            .Select(prefix => prefixes.TryAdd(prefix, prefix) ? prefix : prefixes[prefix]).ToArray()).ToArray();
         _rowsByCategory.Clear();
         _rowOf = rowOf;
         Fingerprint = FingerprintOf(products);
@@ -172,7 +180,29 @@ public sealed class CatalogReplica
 
     /// <summary>Rows whose category path starts with <paramref name="category"/> (whole segments, any case), cached
     /// per filter text: trending and browse lists scan a category's rows instead of the whole catalog.</summary>
-    public int[] RowsIn(string category) => _rowsByCategory.GetOrAdd(category, filter =>
+    public int[] RowsIn(string category) => Members(category).Rows;
+
+    /// <summary>The rows in <paramref name="category"/> (a path prefix, case-insensitive), kept per category asked.</summary>
+    public CategoryRows Members(string category)
+    {
+        if (_rowsByCategory.TryGetValue(category, out var members))
+        {
+            return members;
+        }
+
+        if (_rowsByCategory.Count >= MaxCategorySets)
+        {
+            // Categories come from requests too: bounded, and starting over is cheaper than tracking recency.
+            _rowsByCategory.Clear();
+        }
+
+        return _rowsByCategory.GetOrAdd(category, Collect);
+    }
+
+    /// <summary>Category row sets kept at once (~2.5 kB each for 20,000 products, plus the rows).</summary>
+    public const int MaxCategorySets = 4_096;
+
+    private CategoryRows Collect(string filter)
     {
         var segments = CategoryPath.Segments(filter);
         var rows = new List<int>();
@@ -184,8 +214,12 @@ public sealed class CatalogReplica
             }
         }
 
-        return rows.ToArray();
-    });
+        return new CategoryRows(rows.ToArray(), _products.Length);
+    }
+
+    /// <summary>The row's category path prefixes from the root, as the shopper's affinities are keyed
+    /// (<see cref="ProfileUpdater.CategoryPrefixes"/>).</summary>
+    public string[] CategoryPrefixes(int row) => _categoryPrefixes[row];
 
     /// <summary>
     /// A product grain's change: applied here, and handed to <see cref="Published"/> so the other silos' replicas

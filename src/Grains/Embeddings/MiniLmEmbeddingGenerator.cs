@@ -20,8 +20,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// The provider name says how vectors are made beyond the model's name (runtime, length limit, pooling), so that
     /// an <see cref="EmbeddingCache"/> written by an encoder that made them differently is recognised as stale.
     /// </summary>
-    public EmbeddingGeneratorMetadata Metadata { get; } =
+    public static EmbeddingGeneratorMetadata Description { get; } =
         new($"onnxruntime fp32, max {MiniLmEncoder.MaxTokens} tokens, mean pooling, L2", null, ModelId, Dimensions);
+
+    public EmbeddingGeneratorMetadata Metadata => Description;
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)

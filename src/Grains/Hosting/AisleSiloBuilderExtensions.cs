@@ -57,7 +57,10 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogReplica>();
         services.AddSingleton<CatalogIndexes>();
-        services.AddSingleton<IVectorIndex>(_ => new EmbeddedVectorIndex(MiniLmEmbeddingGenerator.Dimensions));
+        services.AddOptions<VectorIndexOptions>().Bind(configuration.GetSection(VectorIndexOptions.Section));
+        // Exact or approximate by catalog size: the bootstrapper tells it the size once the catalog is read.
+        services.AddSingleton(sp => new CatalogVectorIndex(sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value, MiniLmEmbeddingGenerator.Dimensions));
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<CatalogVectorIndex>());
         // Queries are batched as they arrive, on threads of their own; the catalog's batches pass straight through.
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new BatchingEmbeddingGenerator(new MiniLmEmbeddingGenerator()));
         services.AddSingleton<QueryEmbedder>();

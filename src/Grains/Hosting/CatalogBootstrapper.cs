@@ -93,6 +93,7 @@ public sealed partial class CatalogBootstrapper(
 
         stages.Next("indexing vectors");
         replica.ReportStage("indexing vectors");
+        (vectors as CatalogVectorIndex)?.Prepare(load.Products.Count);
         for (var start = 0; start < load.Products.Count; start += IVectorIndex.MaxUpsertBatch)
         {
             var end = Math.Min(start + IVectorIndex.MaxUpsertBatch, load.Products.Count);

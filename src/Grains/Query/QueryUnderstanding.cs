@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Aisle.Retrieval;
@@ -14,7 +15,11 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary)
     /// <summary>Only this much of a query is read.</summary>
     public const int MaxQueryChars = 512;
 
+    /// <summary>Understood queries kept at once; a parse depends only on the text and this catalog's dictionary.</summary>
+    public const int MaxCached = 20_000;
+
     private static readonly HashSet<string> GenderTerms = BuildGenderTerms();
+    private readonly ConcurrentDictionary<string, ParsedQuery> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>The catalog vocabulary the rules use.</summary>
     public CatalogDictionary Dictionary { get; } = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
@@ -22,7 +27,27 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary)
     /// <summary>Understands <paramref name="query"/>; a query with no signals comes back with its text unchanged (trimmed).</summary>
     public ParsedQuery Parse(string? query)
     {
+        // Storefront queries repeat (pages, filters, the same popular words), and the rules cost tens of µs.
         var original = query ?? string.Empty;
+        if (_parsed.TryGetValue(original, out var cached))
+        {
+            // The answer carries the caller's own text, as an uncached parse would.
+            return ReferenceEquals(cached.Original, original) ? cached : cached with { Original = original };
+        }
+
+        var parsed = ParseUncached(original);
+        if (_parsed.Count >= MaxCached)
+        {
+            // Crude but bounded: starting over is cheaper than tracking recency on every hit.
+            _parsed.Clear();
+        }
+
+        _parsed[original] = parsed;
+        return parsed;
+    }
+
+    private ParsedQuery ParseUncached(string original)
+    {
         if (string.IsNullOrWhiteSpace(original))
         {
             return ParsedQuery.Unparsed(original);

@@ -17,9 +17,20 @@ public sealed record ProductFilter(
     string? Gender = null,
     IReadOnlySet<string>? ExcludeIds = null)
 {
-    private string[]? _segments;
+    private CategoryRows? _members;
+    private HashSet<int>? _excludedRows;
 
-    private string[]? Segments => Category is null ? null : _segments ??= CategoryPath.Segments(Category);
+    /// <summary>Copies the conditions, not what was resolved from them: a <c>with</c> may change them.</summary>
+    private ProductFilter(ProductFilter original)
+    {
+        Category = original.Category;
+        Brand = original.Brand;
+        MinPrice = original.MinPrice;
+        MaxPrice = original.MaxPrice;
+        InStockOnly = original.InStockOnly;
+        Gender = original.Gender;
+        ExcludeIds = original.ExcludeIds;
+    }
 
     public bool Accepts(CatalogReplica catalog, int row)
     {
@@ -29,7 +40,8 @@ public sealed record ProductFilter(
             return false;
         }
 
-        if (Segments is { } segments && !CategoryPath.StartsWith(product.CategoryPath, segments))
+        // The replica keeps each category's rows as a bit set: one lookup per filter, not a path comparison per row.
+        if (Category is not null && !(_members ??= catalog.Members(Category)).Contains(row))
         {
             return false;
         }
@@ -52,8 +64,12 @@ public sealed record ProductFilter(
             return false;
         }
 
-        return ExcludeIds is null || !ExcludeIds.Contains(product.Id);
+        return ExcludeIds is not { Count: > 0 } || !ExcludedRows(catalog).Contains(row);
     }
+
+    /// <summary>The excluded products' rows, resolved once per filter: a filter checks thousands of rows per request,
+    /// and an int lookup costs a fraction of hashing a product id.</summary>
+    private HashSet<int> ExcludedRows(CatalogReplica catalog) => _excludedRows ??= [.. catalog.RowsOf([.. ExcludeIds!])];
 
     public VectorFilter ToVectorFilter() => new(Category, Brand, MinPrice, MaxPrice, InStockOnly, ExcludeIds);
 }

@@ -83,7 +83,7 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
         if (profile is { IsCold: false })
         {
             var level = 0;
-            foreach (var prefix in ProfileUpdater.CategoryPrefixes(product.CategoryPath))
+            foreach (var prefix in catalog.CategoryPrefixes(c.Row))
             {
                 if (levelMax[level] > 0 && profile.CategoryAffinity.TryGetValue(prefix, out var affinity))
                 {

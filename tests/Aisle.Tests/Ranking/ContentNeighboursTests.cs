@@ -55,12 +55,14 @@ public sealed class ContentNeighboursTests
         Assert.Equal(before.Skip(1).Select(n => n.Row), after.Take(4).Select(n => n.Row));
     }
 
-    private static async Task<(CatalogReplica, EmbeddedVectorIndex)> CatalogAsync(Random random)
+    internal static async Task<(CatalogReplica, EmbeddedVectorIndex)> CatalogAsync(Random random)
     {
         var products = Enumerable.Range(0, Products)
             .Select(i => new Product($"p{i}", $"s{i}", $"Product {i}", null, ["Things"], 10m, 10m, 4, null, random.Next(4) == 0 ? 0 : 5))
             .ToArray();
-        var vectors = products.Select(_ => Enumerable.Range(0, Dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray()).ToArray();
+        // Unit length, as the model's embeddings are.
+        var vectors = products.Select(_ => Enumerable.Range(0, Dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray())
+            .Select(v => v.Select(x => x / System.Numerics.Tensors.TensorPrimitives.Norm(v)).ToArray()).ToArray();
         var replica = new CatalogReplica(new RankingOptions());
         replica.Load(products, vectors);
         replica.MarkReady();

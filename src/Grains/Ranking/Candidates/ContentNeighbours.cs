@@ -25,10 +25,19 @@ public sealed class ContentNeighbours(CatalogReplica catalog, IVectorIndex vecto
         int anchor, int k, IReadOnlySet<string> exclude, CancellationToken cancellationToken = default)
     {
         var vector = catalog.Vector(anchor);
+        // Rows, not ids: the kept list is walked row by row, and an int lookup costs a fraction of hashing an id.
+        var excluded = catalog.RowsOf([.. exclude]).ToHashSet();
         return (IReadOnlyList<(int Row, float Score)>?)await _lists.ReadAsync(anchor, k, Accept, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken)
             ?? await ScanAsync(vector, k, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
 
-        bool Accept(int row) => catalog.Stock(row) > 0 && !exclude.Contains(catalog.Product(row).Id);
+        bool Accept(int row) => catalog.Stock(row) > 0 && !excluded.Contains(row);
+    }
+
+    /// <summary>The <see cref="Kept"/> nearest products of <paramref name="anchor"/>, whatever their stock, best first.</summary>
+    public ValueTask<(int Row, float Score)[]> KeptAsync(int anchor, CancellationToken cancellationToken = default)
+    {
+        var vector = catalog.Vector(anchor);
+        return _lists.ListAsync(anchor, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken);
     }
 
     private async ValueTask<(int Row, float Score)[]> ScanAsync(float[] vector, int k, VectorFilter filter, CancellationToken cancellationToken)

@@ -25,6 +25,27 @@ public sealed class HitListCache<TKey>(CatalogReplica catalog, int kept, int max
     public async ValueTask<List<(int Row, float Score)>?> ReadAsync(
         TKey key, int k, Func<int, bool> accept, Func<int, CancellationToken, ValueTask<(int Row, float Score)[]>> fetch, CancellationToken cancellationToken)
     {
+        var list = await ListAsync(key, fetch, cancellationToken);
+        var result = new List<(int Row, float Score)>(Math.Min(k, list.Length));
+        foreach (var hit in list)
+        {
+            if (accept(hit.Row))
+            {
+                result.Add(hit);
+                if (result.Count == k)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return list.Length < kept ? result : null;
+    }
+
+    /// <summary><paramref name="key"/>'s whole kept list, unfiltered, best first (fetched the first time).</summary>
+    public async ValueTask<(int Row, float Score)[]> ListAsync(
+        TKey key, Func<int, CancellationToken, ValueTask<(int Row, float Score)[]>> fetch, CancellationToken cancellationToken)
+    {
         if (!ReferenceEquals(Volatile.Read(ref _fingerprint), catalog.Fingerprint))
         {
             // Another catalog was loaded: its rows are other products.
@@ -44,19 +65,6 @@ public sealed class HitListCache<TKey>(CatalogReplica catalog, int kept, int max
             _lists[key] = list;
         }
 
-        var result = new List<(int Row, float Score)>(Math.Min(k, list.Length));
-        foreach (var hit in list)
-        {
-            if (accept(hit.Row))
-            {
-                result.Add(hit);
-                if (result.Count == k)
-                {
-                    return result;
-                }
-            }
-        }
-
-        return list.Length < kept ? result : null;
+        return list;
     }
 }

@@ -17,11 +17,21 @@ public sealed class PopularCandidates(CatalogReplica catalog, TimeProvider clock
             return _popularity.Top(filter, count);
         }
 
-        // A category's rows are few: scoring them directly is cheaper than walking the whole ranking.
-        var top = new PriorityQueue<int, double>(count + 1);
-        foreach (var row in catalog.RowsIn(filter.Category))
+        // The category's rows are known (sorted), so the rest of the filter need not compare category paths again.
+        var members = catalog.Members(filter.Category);
+        var rest = filter with { Category = null };
+        if ((long)members.Rows.Length * members.Rows.Length > (long)count * catalog.Count)
         {
-            if (!filter.Accepts(catalog, row))
+            // A large category: its best rows come early in the shared ranking (about count × catalog / members
+            // rows in), which is cheaper than scoring all of its members.
+            return _popularity.Top(rest, count, members.Contains);
+        }
+
+        // A small category: scoring its rows directly is cheaper than walking the whole ranking.
+        var top = new PriorityQueue<int, double>(count + 1);
+        foreach (var row in members.Rows)
+        {
+            if (!rest.Accepts(catalog, row))
             {
                 continue;
             }

@@ -17,14 +17,15 @@ public sealed class PopularityRanking(CatalogReplica catalog, TimeProvider clock
     private volatile Built? _built;
     private readonly Lock _gate = new();
 
-    /// <summary>The most popular <paramref name="count"/> rows that <paramref name="filter"/> accepts, best first.</summary>
-    public List<(int Row, double Score)> Top(ProductFilter filter, int count)
+    /// <summary>The most popular <paramref name="count"/> rows that <paramref name="filter"/> accepts (and
+    /// <paramref name="within"/>, when given), best first.</summary>
+    public List<(int Row, double Score)> Top(ProductFilter filter, int count, Func<int, bool>? within = null)
     {
         var built = Current();
         var result = new List<(int, double)>(count);
         for (var i = 0; i < built.Rows.Length && result.Count < count; i++)
         {
-            if (filter.Accepts(catalog, built.Rows[i]))
+            if ((within is null || within(built.Rows[i])) && filter.Accepts(catalog, built.Rows[i]))
             {
                 result.Add((built.Rows[i], built.Scores[i]));
             }

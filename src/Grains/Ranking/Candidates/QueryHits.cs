@@ -21,15 +21,29 @@ public sealed class QueryHits(CatalogReplica catalog, CatalogIndexes indexes, Co
     private readonly HitListCache<string> _lexical = new(catalog, Kept, MaxQueries);
 
     /// <summary>The top <paramref name="k"/> products by cosine to <paramref name="query"/> (the embedding of
-    /// <paramref name="text"/>) within the filter's catalog conditions (category, brand, price, stock), then its gender.</summary>
+    /// <paramref name="text"/>) that pass the filter.</summary>
     public async Task<IReadOnlyList<int>> VectorAsync(string text, float[] query, ProductFilter filter, int k, CancellationToken cancellationToken)
     {
-        // The vector index filters by the catalog conditions only; gender is checked on what it returns.
-        var indexed = filter with { Gender = null };
-        var hits = await _vector.ReadAsync(text, k, row => indexed.Accepts(catalog, row),
-                       async (kept, ct) => Rows(await content.ScanAsync("search", query, kept, VectorFilter.None, ct)), cancellationToken)
-                   ?? Rows(await content.ScanAsync("search", query, k, filter.ToVectorFilter(), cancellationToken)).ToList();
-        return hits.Where(h => filter.Accepts(catalog, h.Row)).Select(h => h.Row).ToArray();
+        bool Accept(int row) => filter.Accepts(catalog, row);
+        var hits = await _vector.ReadAsync(text, k, Accept,
+            async (kept, ct) => Rows(await content.ScanAsync("search", query, kept, VectorFilter.None, ct)), cancellationToken);
+        if (hits is not null)
+        {
+            return hits.Select(h => h.Row).ToArray();
+        }
+
+        // The index filters by the catalog conditions during its scan, not by gender: when gender drops some of
+        // what it returns, ask it for more until k pass or it has nothing more.
+        var indexed = filter.ToVectorFilter();
+        for (var take = k; ; take *= 4)
+        {
+            var rows = Rows(await content.ScanAsync("search", query, take, indexed, cancellationToken));
+            var passing = rows.Where(h => Accept(h.Row)).Take(k).Select(h => h.Row).ToArray();
+            if (passing.Length == k || rows.Length < take)
+            {
+                return passing;
+            }
+        }
     }
 
     /// <summary>The top <paramref name="k"/> products by BM25 for <paramref name="words"/> that pass the filter.</summary>

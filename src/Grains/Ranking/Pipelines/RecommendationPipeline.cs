@@ -34,24 +34,28 @@ public sealed class RecommendationPipeline(
 
         var now = clock.GetUtcNow();
         var exclude = new HashSet<string>(profile.Purchased, StringComparer.Ordinal);
-        foreach (var recent in profile.Recent)
+        foreach (var touched in profile.Recent)
         {
-            exclude.Add(recent.ProductId);
+            exclude.Add(touched.ProductId);
         }
 
-        var anchors = new List<int>(options.RecentAnchors);
+        // The latest distinct products: the first RecentAnchors anchor the behaviour and "like" sources, the rest widen
+        // the taste's neighbourhood.
+        var recent = new List<int>(ContentCandidates.TasteAnchors);
         foreach (var recentId in profile.Recent.Select(r => r.ProductId).Distinct())
         {
-            if (anchors.Count == Math.Max(1, options.RecentAnchors))
+            if (recent.Count == Math.Max(Math.Max(1, options.RecentAnchors), ContentCandidates.TasteAnchors))
             {
                 break;
             }
 
             if (catalog.TryGetRow(recentId, out var row))
             {
-                anchors.Add(row);
+                recent.Add(row);
             }
         }
+
+        var anchors = recent.Take(Math.Max(1, options.RecentAnchors)).ToList();
 
         var candidates = new CandidateSet();
         using (AisleMetrics.Stage("recommend", "candidates"))
@@ -66,10 +70,10 @@ public sealed class RecommendationPipeline(
                         coInteraction: strategy == RecommendationStrategy.CoInteraction, transitions: strategy == RecommendationStrategy.Sequential);
                     break;
                 case RecommendationStrategy.Content:
-                    await AddContentAsync(candidates, anchors, profile.Taste, exclude, 1.0, cancellationToken);
+                    await AddContentAsync(candidates, recent, profile.Taste, exclude, 1.0, cancellationToken);
                     break;
                 default:
-                    await AddContentAsync(candidates, anchors, profile.Taste, exclude, options.ContentWeight, cancellationToken);
+                    await AddContentAsync(candidates, recent, profile.Taste, exclude, options.ContentWeight, cancellationToken);
                     behaviour.Add(candidates, anchors, exclude, options, options.ContentWeight, coInteraction: true, transitions: true);
                     if (options.PopularFill > 0)
                     {
@@ -98,17 +102,17 @@ public sealed class RecommendationPipeline(
     }
 
     /// <summary>Products close to the latest anchor (relevance = weight × cosine) and to the shopper's taste.</summary>
-    private async Task AddContentAsync(CandidateSet candidates, IReadOnlyList<int> anchors, float[]? taste, IReadOnlySet<string> exclude, double weight,
+    private async Task AddContentAsync(CandidateSet candidates, IReadOnlyList<int> recent, float[]? taste, IReadOnlySet<string> exclude, double weight,
         CancellationToken cancellationToken)
     {
-        if (anchors.Count > 0)
+        if (recent.Count > 0)
         {
-            await content.AddLikeAsync(candidates, "recommend", anchors[0], ContentPerAnchor, exclude, weight, cancellationToken);
+            await content.AddLikeAsync(candidates, "recommend", recent[0], ContentPerAnchor, exclude, weight, cancellationToken);
         }
 
         if (taste is not null)
         {
-            await content.AddTasteAsync(candidates, "recommend", taste, ContentPerAnchor, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), weight, cancellationToken);
+            await content.AddTasteAsync(candidates, "recommend", taste, recent, ContentPerAnchor, exclude, weight, cancellationToken);
         }
     }
 }
