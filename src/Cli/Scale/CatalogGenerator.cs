@@ -56,7 +56,7 @@ public sealed class CatalogGenerator(int size, string directory, string embeddin
 
         var cachePath = Path.Combine(directory, BenchmarkCatalog.CacheFileName);
         File.Delete(cachePath);
-        var cache = new EmbeddingCache(new PrecomputedEmbeddings(vectors, MiniLmEmbeddingGenerator.ModelId), cachePath);
+        var cache = new EmbeddingCache(new PrecomputedEmbeddings(vectors, MiniLmEmbeddingGenerator.Description), cachePath);
         await cache.GetOrComputeAsync(texts, cancellationToken: cancellationToken);
         Console.WriteLine(
             $"Catalog ready: {load.Products.Count:N0} products ({load.Rejected.Count:N0} rows rejected by the loader), " +

@@ -6,13 +6,16 @@ namespace Aisle.Cli.Scale;
 /// An embedding "generator" that answers from vectors already made, by text: it lets <see cref="Embeddings.EmbeddingCache"/>
 /// write a derived catalog's vectors into the very cache file the app reads (so the app and the benchmark load them
 /// without running the model), and read them back. A text it was not given is an error, never a silent zero vector.
+/// It describes itself as the encoder that made the vectors (<paramref name="madeBy"/>), since the cache reuses only
+/// vectors of the encoder the app runs.
 /// </summary>
-public sealed class PrecomputedEmbeddings(IReadOnlyDictionary<string, float[]> vectors, string modelId) : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class PrecomputedEmbeddings(IReadOnlyDictionary<string, float[]> vectors, EmbeddingGeneratorMetadata madeBy)
+    : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>A generator that holds nothing: reading a cache through it fails on the first text the cache lacks.</summary>
-    public static PrecomputedEmbeddings None(string modelId) => new(new Dictionary<string, float[]>(), modelId);
+    public static PrecomputedEmbeddings None(EmbeddingGeneratorMetadata madeBy) => new(new Dictionary<string, float[]>(), madeBy);
 
-    public EmbeddingGeneratorMetadata Metadata { get; } = new("precomputed", null, modelId);
+    public EmbeddingGeneratorMetadata Metadata { get; } = madeBy;
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)

@@ -63,7 +63,8 @@ public static class AisleSiloBuilderExtensions
         // Exact or approximate by catalog size: the bootstrapper tells it the size once the catalog is read.
         services.AddSingleton(sp => new CatalogVectorIndex(sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value, MiniLmEmbeddingGenerator.Dimensions));
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<CatalogVectorIndex>());
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        // Queries are batched as they arrive, on threads of their own; the catalog's batches pass straight through.
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new BatchingEmbeddingGenerator(new MiniLmEmbeddingGenerator()));
         services.AddSingleton<QueryEmbedder>();
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddSingleton<Recommender>();

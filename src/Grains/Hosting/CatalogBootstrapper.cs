@@ -49,8 +49,15 @@ public sealed partial class CatalogBootstrapper(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
+        var stages = new StageTimes();
         var settings = options.Value;
 
+        // The embedding model takes a second or more to load: on a thread of its own, beside reading the catalog.
+        var modelLoaded = Task.Factory.StartNew(
+            () => generator.GenerateAsync(["warm up"], cancellationToken: cancellationToken).GetAwaiter().GetResult(),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        stages.Next("reading catalog");
         replica.ReportStage("reading catalog");
         var load = await Task.Run(settings.LoadCatalog, cancellationToken);
         Console.WriteLine(
@@ -61,6 +68,7 @@ public sealed partial class CatalogBootstrapper(
             Console.WriteLine($"  rejected {rejected}");
         }
 
+        stages.Next("embedding products");
         replica.ReportStage("embedding products");
         var cache = new EmbeddingCache(generator, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, EmbeddingCache.FileName(generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model")));
         var texts = load.Products.Select(ProductText.For).ToArray();
@@ -73,6 +81,7 @@ public sealed partial class CatalogBootstrapper(
         }
         replica.Load(load.Products, embeddings);
 
+        stages.Next("applying persisted product state");
         replica.ReportStage("applying persisted product state");
         var now = clock.GetUtcNow();
         var applied = 0;
@@ -82,6 +91,7 @@ public sealed partial class CatalogBootstrapper(
             applied++;
         }
 
+        stages.Next("indexing vectors");
         replica.ReportStage("indexing vectors");
         (vectors as CatalogVectorIndex)?.Prepare(load.Products.Count);
         for (var start = 0; start < load.Products.Count; start += IVectorIndex.MaxUpsertBatch)
@@ -101,15 +111,19 @@ public sealed partial class CatalogBootstrapper(
         // Stock crossing zero is a filter change too; a 20,000-row count is cheap next to how rarely that happens.
         replica.FilterFieldsChanged += _ => AisleMetrics.OutOfStock.Set(replica.OutOfStockCount());
 
+        stages.Next("indexing text");
         replica.ReportStage("indexing text");
         indexes.Install(new LexicalIndex(load.Products), new QueryUnderstanding(CatalogDictionary.Build(load.Products)));
 
+        stages.Next("loading the model");
+        await modelLoaded; // search embeds queries: not ready without the model
+        stages.Next(null);
         replica.MarkReady();
         AisleMetrics.CatalogProducts.Set(replica.Count);
         AisleMetrics.VectorIndexSize.Set(vectors.Count);
         AisleMetrics.CatalogReady.Set(1);
         AisleMetrics.OutOfStock.Set(replica.OutOfStockCount());
-        Console.WriteLine($"Aisle catalog ready: {replica.Count:N0} products, {applied:N0} with persisted changes, in {started.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Aisle catalog ready: {replica.Count:N0} products, {applied:N0} with persisted changes, in {started.Elapsed.TotalSeconds:F1} s ({stages}).");
     }
 
     private VectorDocument Document(int row)
