@@ -25,9 +25,10 @@ namespace Aisle.Retrieval;
 /// </summary>
 public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
 {
-    /// <summary>Candidates taken from the graph per requested result (with <see cref="MinCandidates"/> as a floor) and
-    /// re-ranked by the exact int8 score: USearch orders its hits with a fast approximate cosine, and among near-equal
-    /// products (a product's variants) that order is noise; the true top k lies within the top few times k.</summary>
+    /// <summary>Candidates taken from the graph per requested result (with <see cref="MinCandidates"/> and the search
+    /// expansion as floors) and re-ranked by the exact int8 score: USearch orders its hits with a fast approximate cosine,
+    /// and among near-equal products (a product's variants) that order is noise, so every candidate the walk kept is
+    /// re-scored (a few microseconds) rather than trusting its first k.</summary>
     public const int CandidatesPerResult = 2;
 
     /// <summary>The fewest candidates taken from the graph, whatever k is.</summary>
@@ -458,7 +459,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
 
     private unsafe VectorHit[] GraphSearch(Probe probe, int k, GraphFilter? filter)
     {
-        var count = (int)Math.Min(Math.Max((long)k * CandidatesPerResult, MinCandidates), _count);
+        var count = (int)Math.Min(Math.Max(Math.Max((long)k * CandidatesPerResult, MinCandidates), _expansionSearch), _count);
         var keys = ArrayPool<ulong>.Shared.Rent(count);
         var distances = ArrayPool<float>.Shared.Rent(count);
         var handle = filter is null ? default : GCHandle.Alloc(filter);
