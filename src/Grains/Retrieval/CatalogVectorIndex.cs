@@ -46,7 +46,16 @@ public sealed class CatalogVectorIndex(VectorIndexOptions options, int dimension
     {
         lock (_choosing)
         {
-            _inner ??= Create(options, dimensions, catalogSize);
+            if (_inner is not null)
+            {
+                return;
+            }
+
+            _inner = Create(options, dimensions, catalogSize);
+            // Said once at start beside the bootstrapper's own lines, so an operator sees which index serves.
+            Console.WriteLine(_inner is ApproximateVectorIndex
+                ? $"Aisle vector index: approximate (HNSW, USearch) for {catalogSize:N0} products, above Aisle:Vectors:ApproximateAbove = {options.ApproximateAbove:N0}."
+                : $"Aisle vector index: exact int8 scan for {catalogSize:N0} products (approximate above {options.ApproximateAbove:N0}).");
         }
     }
 
