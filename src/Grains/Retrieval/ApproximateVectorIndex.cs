@@ -199,35 +199,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
     /// <summary>Synchronous <see cref="UpsertAsync"/>; the same validation as <see cref="EmbeddedVectorIndex.Upsert"/>.</summary>
     public void Upsert(IReadOnlyList<VectorDocument> documents)
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        if (documents.Count > IVectorIndex.MaxUpsertBatch)
-        {
-            throw new ArgumentException($"At most {IVectorIndex.MaxUpsertBatch} documents per upsert; got {documents.Count}.", nameof(documents));
-        }
-
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var document = documents[i] ?? throw new ArgumentException($"Document {i} is null.", nameof(documents));
-            if (string.IsNullOrEmpty(document.Id))
-            {
-                throw new ArgumentException($"Document {i} has no id.", nameof(documents));
-            }
-
-            if (document.Metadata is null)
-            {
-                throw new ArgumentException($"Document '{document.Id}' has no metadata.", nameof(documents));
-            }
-
-            if (document.Vector.Length != Dimensions)
-            {
-                throw new ArgumentException($"Document '{document.Id}' has {document.Vector.Length} dimensions; the index has {Dimensions}.", nameof(documents));
-            }
-
-            if (!float.IsFinite(TensorPrimitives.Norm(document.Vector.Span)))
-            {
-                throw new ArgumentException($"Document '{document.Id}' has non-finite components.", nameof(documents));
-            }
-        }
+        UpsertBatch.Validate(documents, Dimensions);
 
         _lock.EnterWriteLock();
         try

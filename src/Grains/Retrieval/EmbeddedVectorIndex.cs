@@ -86,36 +86,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
     /// <exception cref="ArgumentException">Too many documents, a wrong vector length, a missing id or non-finite components.</exception>
     public void Upsert(IReadOnlyList<VectorDocument> documents)
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        if (documents.Count > IVectorIndex.MaxUpsertBatch)
-        {
-            throw new ArgumentException($"At most {IVectorIndex.MaxUpsertBatch} documents per upsert; got {documents.Count}.", nameof(documents));
-        }
-
-        // Validate the whole batch first so a bad document leaves the index untouched.
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var document = documents[i] ?? throw new ArgumentException($"Document {i} is null.", nameof(documents));
-            if (string.IsNullOrEmpty(document.Id))
-            {
-                throw new ArgumentException($"Document {i} has no id.", nameof(documents));
-            }
-
-            if (document.Metadata is null)
-            {
-                throw new ArgumentException($"Document '{document.Id}' has no metadata.", nameof(documents));
-            }
-
-            if (document.Vector.Length != Dimensions)
-            {
-                throw new ArgumentException($"Document '{document.Id}' has {document.Vector.Length} dimensions; the index has {Dimensions}.", nameof(documents));
-            }
-
-            if (!float.IsFinite(TensorPrimitives.Norm(document.Vector.Span)))
-            {
-                throw new ArgumentException($"Document '{document.Id}' has non-finite components.", nameof(documents));
-            }
-        }
+        UpsertBatch.Validate(documents, Dimensions);
 
         _lock.EnterWriteLock();
         try
