@@ -219,7 +219,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
                     _ids[row] = document.Id;
                 }
 
-                Normalise(document.Vector.Span, TensorPrimitives.Norm(document.Vector.Span), normalised);
+                UnitLength.Normalise(document.Vector.Span, TensorPrimitives.Norm(document.Vector.Span), normalised);
                 var quantized = new sbyte[_stride];
                 var scale = Int8Quantizer.Quantize(normalised, quantized);
                 var pending = changed.FindIndex(c => c.Row == row);
@@ -260,45 +260,16 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
     /// </summary>
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, VectorFilter? filter = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        if (query.Length != Dimensions)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions; the index has {Dimensions}.", nameof(query));
-        }
-
-        var norm = TensorPrimitives.Norm(query);
-        if (!float.IsFinite(norm))
-        {
-            throw new ArgumentException("The query has non-finite components.", nameof(query));
-        }
-
-        var floatQuery = ArrayPool<float>.Shared.Rent(Dimensions);
-        var int8Query = ArrayPool<sbyte>.Shared.Rent(_stride);
-        var int8QueryAbs = ArrayPool<byte>.Shared.Rent(_stride);
+        using var prepared = QueryVector.Prepare(query, k, Dimensions, _stride);
+        var probe = new Probe(prepared.Int8Buffer, prepared.Int8AbsBuffer, prepared.Scale);
+        _lock.EnterReadLock();
         try
         {
-            var normalised = floatQuery.AsSpan(0, Dimensions);
-            Normalise(query, norm, normalised);
-            var q = int8Query.AsSpan(0, _stride);
-            var queryScale = Int8Quantizer.Quantize(normalised, q);
-            Int8DotProduct.Abs(q, int8QueryAbs.AsSpan(0, _stride));
-            var probe = new Probe(int8Query, int8QueryAbs, queryScale);
-
-            _lock.EnterReadLock();
-            try
-            {
-                return SearchLocked(probe, k, filter);
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
+            return SearchLocked(probe, k, filter);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(int8QueryAbs);
-            ArrayPool<sbyte>.Shared.Return(int8Query);
-            ArrayPool<float>.Shared.Return(floatQuery);
+            _lock.ExitReadLock();
         }
     }
 
@@ -669,17 +640,5 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         USearchNative.Check(error, "change_threads_add");
         USearchNative.ChangeThreadsSearch(index, (nuint)_threadContexts, out error);
         USearchNative.Check(error, "change_threads_search");
-    }
-
-    private static void Normalise(ReadOnlySpan<float> source, float norm, Span<float> destination)
-    {
-        if (norm > 0f)
-        {
-            TensorPrimitives.Divide(source, norm, destination);
-        }
-        else
-        {
-            destination.Clear();
-        }
     }
 }

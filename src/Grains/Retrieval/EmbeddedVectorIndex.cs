@@ -126,45 +126,15 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
     /// <exception cref="ArgumentException">The query's length differs from <see cref="Dimensions"/> or it has non-finite components.</exception>
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, VectorFilter? filter = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        if (query.Length != Dimensions)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions; the index has {Dimensions}.", nameof(query));
-        }
-
-        var norm = TensorPrimitives.Norm(query);
-        if (!float.IsFinite(norm))
-        {
-            throw new ArgumentException("The query has non-finite components.", nameof(query));
-        }
-
-        var floatQuery = ArrayPool<float>.Shared.Rent(Dimensions);
-        var int8Query = ArrayPool<sbyte>.Shared.Rent(_stride);
-        var int8QueryAbs = ArrayPool<byte>.Shared.Rent(_stride);
+        using var prepared = QueryVector.Prepare(query, k, Dimensions, _stride);
+        _lock.EnterReadLock();
         try
         {
-            var normalised = floatQuery.AsSpan(0, Dimensions);
-            Normalise(query, norm, normalised);
-            var q = int8Query.AsSpan(0, _stride);
-            var qAbs = int8QueryAbs.AsSpan(0, _stride);
-            Int8Quantizer.Quantize(normalised, q);
-            Int8DotProduct.Abs(q, qAbs);
-
-            _lock.EnterReadLock();
-            try
-            {
-                return SearchLocked(normalised, qAbs, q, k, filter);
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
+            return SearchLocked(prepared.Normalised, prepared.Int8Abs, prepared.Int8, k, filter);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(int8QueryAbs);
-            ArrayPool<sbyte>.Shared.Return(int8Query);
-            ArrayPool<float>.Shared.Return(floatQuery);
+            _lock.ExitReadLock();
         }
     }
 
@@ -344,7 +314,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         }
 
         var vector = _vectors.AsSpan(row * Dimensions, Dimensions);
-        Normalise(document.Vector.Span, TensorPrimitives.Norm(document.Vector.Span), vector);
+        UnitLength.Normalise(document.Vector.Span, TensorPrimitives.Norm(document.Vector.Span), vector);
         _scales[row] = Int8Quantizer.Quantize(vector, _quantized.AsSpan(row * _stride, _stride));
 
         var metadata = document.Metadata;
@@ -388,18 +358,5 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         Array.Resize(ref _rowBrandIds, capacity);
         Array.Resize(ref _prices, capacity);
         Array.Resize(ref _inStock, capacity);
-    }
-
-    private static void Normalise(ReadOnlySpan<float> source, float norm, Span<float> destination)
-    {
-        if (norm > 0f)
-        {
-            TensorPrimitives.Divide(source, norm, destination);
-        }
-        else
-        {
-            // A zero vector stays zero: it scores 0 against everything instead of NaN.
-            destination.Clear();
-        }
     }
 }
