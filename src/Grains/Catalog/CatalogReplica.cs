@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Aisle.Products;
 using Aisle.Ranking;
-
 using Aisle.Users;
 
 namespace Aisle.Catalog;
@@ -179,10 +178,7 @@ public sealed class CatalogReplica
     public GenderSet Genders(int row) => _genders[row];
 
     /// <summary>Rows whose category path starts with <paramref name="category"/> (whole segments, any case), cached
-    /// per filter text: trending and browse lists scan a category's rows instead of the whole catalog.</summary>
-    public int[] RowsIn(string category) => Members(category).Rows;
-
-    /// <summary>The rows in <paramref name="category"/> (a path prefix, case-insensitive), kept per category asked.</summary>
+    /// per filter text: trending, browse lists and filters test a category's rows instead of comparing paths.</summary>
     public CategoryRows Members(string category)
     {
         if (_rowsByCategory.TryGetValue(category, out var members))

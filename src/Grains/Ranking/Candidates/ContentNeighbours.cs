@@ -43,15 +43,6 @@ public sealed class ContentNeighbours(CatalogReplica catalog, IVectorIndex vecto
     private async ValueTask<(int Row, float Score)[]> ScanAsync(float[] vector, int k, VectorFilter filter, CancellationToken cancellationToken)
     {
         var hits = await vectors.SearchAsync(vector, k, filter, cancellationToken);
-        var rows = new List<(int Row, float Score)>(hits.Count);
-        foreach (var hit in hits)
-        {
-            if (catalog.TryGetRow(hit.Id, out var row))
-            {
-                rows.Add((row, hit.Score));
-            }
-        }
-
-        return rows.ToArray();
+        return HitRows.Of(catalog, hits.Select(h => (h.Id, h.Score)));
     }
 }

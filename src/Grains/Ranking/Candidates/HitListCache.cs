@@ -7,8 +7,8 @@ namespace Aisle.Ranking.Candidates;
 /// Ranked hit lists (catalog row, score) kept unfiltered per key and filtered when read. The expensive part of a
 /// retrieval — a scan of every vector, BM25 over every matching document — depends only on the key (a product, a
 /// query's words), while what a request may see (stock, price, category, the shopper's exclusions) changes by the
-/// request; so the list is computed once, <see cref="Kept"/> long, and each read takes the best hits that pass. When
-/// fewer than asked pass and the list was cut at <see cref="Kept"/>, the answer may lie beyond it: the read returns
+/// request; so the list is computed once, <c>kept</c> long, and each read takes the best hits that pass. When
+/// fewer than asked pass and the list was cut at <c>kept</c>, the answer may lie beyond it: the read returns
 /// null and the caller runs its filtered retrieval, so a cached answer is always the one the filtered one would give.
 /// </summary>
 public sealed class HitListCache<TKey>(CatalogReplica catalog, int kept, int maxKeys) where TKey : notnull
@@ -16,11 +16,8 @@ public sealed class HitListCache<TKey>(CatalogReplica catalog, int kept, int max
     private readonly ConcurrentDictionary<TKey, (int Row, float Score)[]> _lists = new();
     private string _fingerprint = "";
 
-    /// <summary>Length of a kept list: the longest answer a read can give from the cache alone.</summary>
-    public int Kept => kept;
-
     /// <summary>The best <paramref name="k"/> hits of <paramref name="key"/>'s list that <paramref name="accept"/>,
-    /// fetching the list with <paramref name="fetch"/> (asked for <see cref="Kept"/> unfiltered hits) the first time;
+    /// fetching the list with <paramref name="fetch"/> (asked for <c>kept</c> unfiltered hits) the first time;
     /// null when the kept list cannot tell.</summary>
     public async ValueTask<List<(int Row, float Score)>?> ReadAsync(
         TKey key, int k, Func<int, bool> accept, Func<int, CancellationToken, ValueTask<(int Row, float Score)[]>> fetch, CancellationToken cancellationToken)

@@ -55,21 +55,7 @@ public sealed class QueryHits(CatalogReplica catalog, CatalogIndexes indexes, Co
         return hits.Select(h => h.Row).ToArray();
     }
 
-    private (int Row, float Score)[] Rows(IReadOnlyList<VectorHit> hits) => Rows(hits.Select(h => (h.Id, h.Score)));
+    private (int Row, float Score)[] Rows(IReadOnlyList<VectorHit> hits) => HitRows.Of(catalog, hits.Select(h => (h.Id, h.Score)));
 
-    private (int Row, float Score)[] Rows(IReadOnlyList<LexicalHit> hits) => Rows(hits.Select(h => (h.Id, h.Score)));
-
-    private (int Row, float Score)[] Rows(IEnumerable<(string Id, float Score)> hits)
-    {
-        var rows = new List<(int Row, float Score)>();
-        foreach (var (id, score) in hits)
-        {
-            if (catalog.TryGetRow(id, out var row))
-            {
-                rows.Add((row, score));
-            }
-        }
-
-        return rows.ToArray();
-    }
+    private (int Row, float Score)[] Rows(IReadOnlyList<LexicalHit> hits) => HitRows.Of(catalog, hits.Select(h => (h.Id, h.Score)));
 }
