@@ -71,7 +71,7 @@ public sealed class CatalogDictionaryTests
         var products = Many(20, i => Item("f" + i, "Red Shoe " + i, null, "Footwear", "Men's Footwear"));
         var dictionary = CatalogDictionary.Build(products);
 
-        Assert.Null(dictionary.InferCategory(["red"], null));
-        Assert.Equal("Footwear > Men's Footwear", dictionary.InferCategory(["footwear"], null)?.Path);
+        Assert.Null(dictionary.InferCategory(["red"], Gender.None));
+        Assert.Equal("Footwear > Men's Footwear", dictionary.InferCategory(["footwear"], Gender.None)?.Path);
     }
 }
