@@ -4,6 +4,7 @@ using Aisle.Catalog;
 using Aisle.Embeddings;
 using Aisle.Experiments;
 using Aisle.Products;
+using Aisle.Query;
 using Aisle.Ranking;
 using Aisle.Recommendations;
 using Aisle.Retrieval;
@@ -11,6 +12,7 @@ using Aisle.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Aisle.Hosting;
@@ -66,6 +68,8 @@ public static class AisleSiloBuilderExtensions
         // Queries are batched as they arrive, on threads of their own; the catalog's batches pass straight through.
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new BatchingEmbeddingGenerator(new MiniLmEmbeddingGenerator()));
         services.AddSingleton<QueryEmbedder>();
+        // The rules alone unless a language model is configured (AddAisleLlm replaces this).
+        services.TryAddSingleton<IQueryUnderstandingFactory, RulesOnlyUnderstanding>();
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddSingleton<Recommender>();
         services.AddHostedService<CatalogBootstrapper>();

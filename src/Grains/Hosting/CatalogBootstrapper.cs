@@ -26,6 +26,7 @@ public sealed partial class CatalogBootstrapper(
     CatalogIndexes indexes,
     IVectorIndex vectors,
     IEmbeddingGenerator<string, Embedding<float>> generator,
+    IQueryUnderstandingFactory understanding,
     [FromKeyedServices(AisleStorage.Name)] IGrainStateReader stateReader,
     TimeProvider clock,
     ILogger<CatalogBootstrapper> logger) : BackgroundService
@@ -113,7 +114,8 @@ public sealed partial class CatalogBootstrapper(
 
         stages.Next("indexing text");
         replica.ReportStage("indexing text");
-        indexes.Install(new LexicalIndex(load.Products), new QueryUnderstanding(CatalogDictionary.Build(load.Products)));
+        var rules = new QueryUnderstanding(CatalogDictionary.Build(load.Products));
+        indexes.Install(new LexicalIndex(load.Products), rules, understanding.Over(rules));
 
         stages.Next("loading the model");
         await modelLoaded; // search embeds queries: not ready without the model

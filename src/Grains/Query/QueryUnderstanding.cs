@@ -11,7 +11,7 @@ namespace Aisle.Query;
 /// catalog's own words. Thread-safe and never throws on any input; queries longer than <see cref="MaxQueryChars"/>
 /// are read only up to that length. A language-model parser can sit in front of it and fall back to it.
 /// </summary>
-public sealed class QueryUnderstanding(CatalogDictionary dictionary)
+public sealed class QueryUnderstanding(CatalogDictionary dictionary) : IQueryUnderstanding
 {
     /// <summary>Only this much of a query is read.</summary>
     public const int MaxQueryChars = 512;
@@ -24,6 +24,9 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary)
 
     /// <summary>The catalog vocabulary the rules use.</summary>
     public CatalogDictionary Dictionary { get; } = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
+
+    /// <inheritdoc />
+    public ValueTask<ParsedQuery> UnderstandAsync(string? query, CancellationToken cancellationToken) => new(Parse(query));
 
     /// <summary>Understands <paramref name="query"/>; a query with no signals comes back with its text unchanged (trimmed).</summary>
     public ParsedQuery Parse(string? query)
@@ -79,7 +82,7 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary)
         }
 
         var tokens = QueryTokens.Split(remaining);
-        var brand = Dictionary.MatchBrand(tokens, out var brandStart, out var brandLength);
+        var brand = Dictionary.Brands.Match(tokens, out var brandStart, out var brandLength);
         if (brand is not null)
         {
             notes.Add($"brand {brand}");
@@ -108,7 +111,7 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary)
         var terms = TextAnalysis.Terms(remaining);
         var brandTerms = brand is null ? null : TextAnalysis.Terms(brand);
         terms.RemoveAll(t => GenderTerms.Contains(t) || (brandTerms?.Contains(t) ?? false) || IsNumber(t));
-        var category = Dictionary.InferCategory(terms, gender);
+        var category = Dictionary.Categories.Infer(terms, gender);
         if (category is not null)
         {
             notes.Add($"category {category.Path}");

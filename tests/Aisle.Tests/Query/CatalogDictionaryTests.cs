@@ -19,10 +19,10 @@ public sealed class CatalogDictionaryTests
 
         var dictionary = CatalogDictionary.Build(products);
 
-        Assert.Equal(12, dictionary.Categories["Footwear"]);
-        Assert.Equal(8, dictionary.Categories["Footwear > Men's Footwear"]);
-        Assert.Equal(4, dictionary.Categories["Footwear > Women's Footwear"]);
-        Assert.False(dictionary.Categories.ContainsKey("Lonely Thing"));
+        Assert.Equal(12, dictionary.Categories.Paths["Footwear"]);
+        Assert.Equal(8, dictionary.Categories.Paths["Footwear > Men's Footwear"]);
+        Assert.Equal(4, dictionary.Categories.Paths["Footwear > Women's Footwear"]);
+        Assert.False(dictionary.Categories.Paths.ContainsKey("Lonely Thing"));
         Assert.Equal(13, dictionary.ProductCount);
     }
 
@@ -34,8 +34,8 @@ public sealed class CatalogDictionaryTests
 
         var dictionary = CatalogDictionary.Build(products);
 
-        Assert.True(dictionary.Brands.ContainsKey("Sun Glow"));
-        Assert.False(dictionary.Brands.ContainsKey("Black"));
+        Assert.True(dictionary.Brands.Known.ContainsKey("Sun Glow"));
+        Assert.False(dictionary.Brands.Known.ContainsKey("Black"));
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public sealed class CatalogDictionaryTests
             .Concat(Many(3, i => Item("g" + i, "Sun Glow Cream " + i, "Sun Glow", "Beauty")));
         var dictionary = CatalogDictionary.Build(products);
 
-        var brand = dictionary.MatchBrand(["buy", "sun", "glow", "cream"], out var start, out var length);
+        var brand = dictionary.Brands.Match(["buy", "sun", "glow", "cream"], out var start, out var length);
 
         Assert.Equal("Sun Glow", brand);
         Assert.Equal((1, 2), (start, length));
-        Assert.Equal("Sun", dictionary.MatchBrand(["sun", "lamp"], out _, out _));
+        Assert.Equal("Sun", dictionary.Brands.Match(["sun", "lamp"], out _, out _));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class CatalogDictionaryTests
 
         var dictionary = CatalogDictionary.Build(products);
 
-        Assert.False(dictionary.Brands.ContainsKey("HP"));
-        Assert.True(dictionary.Brands.ContainsKey("Lapguard"));
+        Assert.False(dictionary.Brands.Known.ContainsKey("HP"));
+        Assert.True(dictionary.Brands.Known.ContainsKey("Lapguard"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CatalogDictionaryTests
         var products = Many(20, i => Item("f" + i, "Red Shoe " + i, null, "Footwear", "Men's Footwear"));
         var dictionary = CatalogDictionary.Build(products);
 
-        Assert.Null(dictionary.InferCategory(["red"], Gender.None));
-        Assert.Equal("Footwear > Men's Footwear", dictionary.InferCategory(["footwear"], Gender.None)?.Path);
+        Assert.Null(dictionary.Categories.Infer(["red"], Gender.None));
+        Assert.Equal("Footwear > Men's Footwear", dictionary.Categories.Infer(["footwear"], Gender.None)?.Path);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SearchPipeline(
         ParsedQuery parsed;
         using (AisleMetrics.Stage("search", "understand"))
         {
-            parsed = indexes.Understanding.Parse(request.Query);
+            parsed = await indexes.Understanding.UnderstandAsync(request.Query, cancellationToken);
         }
 
         var filter = new ProductFilter(
