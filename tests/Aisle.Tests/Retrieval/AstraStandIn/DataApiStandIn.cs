@@ -29,6 +29,7 @@ public sealed class DataApiStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, StandInCollection> _collections = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StandInFault> _faults = new();
     private readonly ConcurrentQueue<string> _commands = new();
+    private int _requests;
 
     private DataApiStandIn(WebApplication app, string token)
     {
@@ -39,6 +40,9 @@ public sealed class DataApiStandIn : IAsyncDisposable
     public string Token { get; }
 
     public string Endpoint { get; private set; } = "";
+
+    /// <summary>HTTP requests received, refused ones included.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Every command received, in order (faulted ones included).</summary>
     public IReadOnlyCollection<string> Commands => _commands;
@@ -72,6 +76,7 @@ public sealed class DataApiStandIn : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(string keyspace, string? collectionName, HttpContext context)
     {
+        Interlocked.Increment(ref _requests);
         if (!string.Equals(context.Request.Headers["Token"], Token, StringComparison.Ordinal))
         {
             return Results.Json(new { errors = new[] { new { message = "Role unauthorized for operation", errorCode = "UNAUTHENTICATED_REQUEST" } } }, statusCode: 401);
