@@ -152,6 +152,9 @@ public static class AisleMetrics
         LlmTimeouts.WithLabels(QueryUnderstandingPurpose);
         LlmFallbacks.WithLabels(QueryUnderstandingPurpose);
         LlmCacheHits.WithLabels(QueryUnderstandingPurpose);
+        VectorStoreFallbacks.WithLabels("search");
+        VectorStoreUpdates.WithLabels("written");
+        VectorStoreUpdates.WithLabels("failed");
     }
 
     /// <summary>Counts the items of one list served to a shopper as impressions of the variant that ranked it.</summary>
