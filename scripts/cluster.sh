@@ -5,7 +5,7 @@
 #   scripts/cluster.sh stop      stop the frontend, the silos, then PostgreSQL
 #   scripts/cluster.sh status    what runs, and the frontend's readiness
 #
-# Environment (defaults): AISLE_CLUSTER_DIR (/tmp/aisle-cluster: logs, pids, database), AISLE_PG_PORT (55432),
+# Environment (defaults): AISLE_CLUSTER_DIR (/tmp/aisle-cluster: logs, pids, database), AISLE_PG_PORT (25432),
 # AISLE_HTTP_PORT (5000: the frontend), AISLE_ADMIN_KEY (local-admin-key), AISLE_EMBEDDING_CACHE (the cluster dir;
 # point it at an existing cache to skip the first-start embedding), AISLE_SKIP_BUILD (unset), AISLE_SILO_PORT (11111),
 # AISLE_GATEWAY_PORT (30000), AISLE_SILO_HTTP_PORT (5101): silo n takes each base + n - 1, so a second cluster (or an
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${AISLE_CLUSTER_DIR:-/tmp/aisle-cluster}
-pg_port=${AISLE_PG_PORT:-55432}
+pg_port=${AISLE_PG_PORT:-25432}
 http_port=${AISLE_HTTP_PORT:-5000}
 admin_key=${AISLE_ADMIN_KEY:-local-admin-key}
 silo_port=${AISLE_SILO_PORT:-11111}

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL for tests and local clusters: initdb in a temp directory, loopback only, one database.
 #
-#   scripts/ci/postgres.sh start [dir] [port]   default dir /tmp/aisle-pg, port 55432; prints the connection string
+#   scripts/ci/postgres.sh start [dir] [port]   default dir /tmp/aisle-pg, port 25432; prints the connection string
 #   scripts/ci/postgres.sh stop  [dir]
+#   scripts/ci/postgres.sh destroy [dir]        stops the server and deletes its directory (a test run's own server)
 #   scripts/ci/postgres.sh env   [dir]          prints `export AISLE_TEST_POSTGRES=…` for eval
 #
 # Installs the Debian PostgreSQL server when its binaries are missing. initdb refuses to run as root, so the server
 # runs as the `postgres` user (created when missing). Idempotent: `start` on a running instance only prints.
+# The port lies below 32768 on purpose: 32768–60999 is the kernel's ephemeral range, where a load test's TIME_WAIT
+# sockets can hold the port and the server then fails to start ("Address already in use").
 set -euo pipefail
 cmd=${1:-start}
 dir=${2:-/tmp/aisle-pg}
-port=${3:-55432}
+port=${3:-25432}
 user=aisle
 password=aisle-test
 database=aisle
@@ -52,8 +55,9 @@ case "$cmd" in
       chown postgres "$dir/pwfile" 2>/dev/null || true
       as_postgres "'$bin/initdb' -D '$dir/data' -U $user --pwfile='$dir/pwfile' -A scram-sha-256 -E UTF8 --no-locale" >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
-      echo "$port" > "$dir/port"
     fi
+    # A stopped instance starts on the port asked for now, not the one it was first created with.
+    echo "$port" > "$dir/port"
     # Loopback only; the socket directory is the temp dir so no system path is needed. Durability settings stay at
     # PostgreSQL's defaults (fsync, synchronous_commit on): the tests claim durability, so they must not cheat it.
     # Write-heavy tuning that keeps durability: compressed full-page images in the WAL, and checkpoints (each followed
@@ -70,11 +74,15 @@ case "$cmd" in
     bin=$(find_bin)
     [ -d "$dir/data" ] && as_postgres "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop" >&2 || true
     ;;
+  destroy)
+    "$0" stop "$dir"
+    rm -rf "$dir"
+    ;;
   env)
     echo "export AISLE_TEST_POSTGRES='$(connection)'"
     ;;
   *)
-    echo "usage: $0 start|stop|env [dir] [port]" >&2
+    echo "usage: $0 start|stop|destroy|env [dir] [port]" >&2
     exit 2
     ;;
 esac

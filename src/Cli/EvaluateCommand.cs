@@ -31,7 +31,7 @@ public static class EvaluateCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(data)?.FullName ?? FindDefaultData();
+            var file = parse.GetValue(data)?.FullName ?? RepoPaths.Find(DefaultData);
             if (file is null || !File.Exists(file))
             {
                 Console.Error.WriteLine($"Data file not found: {file ?? DefaultData}. Pass --data PATH.");
@@ -139,21 +139,6 @@ public static class EvaluateCommand
     }
 
     private static string F(double? value) => ReportWriter.F(value);
-
-    /// <summary>The default data file, looked up as <c>DIR/../shared/data/…</c> for the current folder and each parent.</summary>
-    private static string? FindDefaultData()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, DefaultData));
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 
     private sealed class SpectreStage(ProgressTask task) : IStageProgress
     {

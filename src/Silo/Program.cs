@@ -49,7 +49,10 @@ builder.UseOrleans(silo =>
 
     silo.AddAisle(builder.Configuration);
 });
+// One instance, so it logs readiness changes rather than every poll (which the health check service would log at Error).
+builder.Services.AddSingleton<ReplicaReadyHealthCheck>();
 builder.Services.AddHealthChecks().AddCheck<ReplicaReadyHealthCheck>("catalog", tags: ["ready"]);
+builder.Logging.AddFilter(ReadinessLog.HealthCheckServiceCategory, LogLevel.Critical);
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Aisle.Frontend.Health;
+using Aisle.Hosting;
 using Aisle.Frontend.Security;
 using Aisle.Recommendations;
 using Microsoft.AspNetCore.Diagnostics;
@@ -39,7 +40,10 @@ public static class ApiHosting
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi();
+        // One instance, so it logs readiness changes rather than every poll (which the health check service would log at Error).
+        builder.Services.AddSingleton<CatalogReadyHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<CatalogReadyHealthCheck>("catalog", tags: ["ready"]);
+        builder.Logging.AddFilter(ReadinessLog.HealthCheckServiceCategory, LogLevel.Critical);
 
         var permits = builder.Configuration.GetValue(PermitsKey, 2000);
         builder.Services.AddRateLimiter(limiter =>

@@ -26,7 +26,7 @@ public sealed class CatalogReplica
     private double[] _nextTotal = [];
     private long _changes;
     private long[] _version = [];
-    private GenderSet[] _genders = [];
+    private Gender[] _genders = [];
     private string[][] _categoryPrefixes = [];
     private readonly ConcurrentDictionary<string, CategoryRows> _rowsByCategory = new(StringComparer.OrdinalIgnoreCase);
     private volatile string _stage = "starting";
@@ -91,7 +91,7 @@ public sealed class CatalogReplica
         _nextWeights = Enumerable.Repeat<IReadOnlyList<double>>([], products.Count).ToArray();
         _nextTotal = new double[products.Count];
         _version = new long[products.Count];
-        _genders = products.Select(GenderWords.Of).ToArray();
+        _genders = products.Select(ProductGenders.Of).ToArray();
         // Every ranked candidate looks its prefixes up in the shopper's affinities; building the strings once per
         // product, not once per candidate and request, keeps them off the hot path.
         var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -175,7 +175,7 @@ public sealed class CatalogReplica
     /// <summary>Snapshots applied so far; lets a batch job tell when one-way updates have stopped arriving.</summary>
     public long Changes => Interlocked.Read(ref _changes);
 
-    public GenderSet Genders(int row) => _genders[row];
+    public Gender Genders(int row) => _genders[row];
 
     /// <summary>Rows whose category path starts with <paramref name="category"/> (whole segments, any case), cached
     /// per filter text: trending, browse lists and filters test a category's rows instead of comparing paths.</summary>

@@ -131,7 +131,7 @@ public sealed partial class CatalogBootstrapper(
     private VectorDocument Document(int row)
     {
         var product = replica.Product(row);
-        return new VectorDocument(product.Id, replica.Vector(row), new VectorMetadata(product.Category, product.Brand, replica.Price(row), replica.Stock(row) > 0));
+        return new VectorDocument(product.Id, replica.Vector(row), new VectorMetadata(product.Category, product.Brand, replica.Price(row), replica.Stock(row) > 0, replica.Genders(row)));
     }
 
     private static async Task<T> WithProgressAsync<T>(string title, int total, bool show, Func<IProgress<int>, Task<T>> work)

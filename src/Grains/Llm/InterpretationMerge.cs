@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aisle.Catalog;
 using Aisle.Query;
 
 namespace Aisle.Llm;
@@ -37,7 +38,7 @@ public static class InterpretationMerge
         }
 
         var (min, max) = rules.MinPrice is not null || rules.MaxPrice is not null ? (rules.MinPrice, rules.MaxPrice) : (reading.MinPrice, reading.MaxPrice);
-        var gender = rules.Gender ?? reading.Gender;
+        var gender = rules.Gender != Gender.None ? rules.Gender : Genders.Parse(reading.Gender);
         foreach (var (name, value) in new[] { ("colour", reading.Attributes.Colour), ("size", reading.Attributes.Size), ("material", reading.Attributes.Material) })
         {
             if (value is not null)

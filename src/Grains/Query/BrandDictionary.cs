@@ -168,7 +168,7 @@ public sealed class BrandDictionary
     {
         foreach (var token in group.Tokens)
         {
-            if (token.Length < 2 || token.All(char.IsDigit) || NonBrandWords.Contains(token) || Genders.Of(token) is not null)
+            if (token.Length < 2 || token.All(char.IsDigit) || NonBrandWords.Contains(token) || Genders.Of(token) != Gender.None)
             {
                 continue;
             }

@@ -30,7 +30,7 @@ public sealed class CategoryInference
     private readonly string[] _level1Names;
     private readonly string[] _level2Paths;
     private readonly int[] _level2Parent;
-    private readonly string?[] _level2Audience;
+    private readonly Gender[] _level2Audience;
     private readonly int[] _level1Of;
     private readonly int[] _level2Of;
 
@@ -71,7 +71,7 @@ public sealed class CategoryInference
     /// ("Footwear &gt; Men's Footwear") when the matches include that child, else to a dominant child of no other
     /// audience. Null when no term is a category word or no category dominates.
     /// </summary>
-    public CategoryGuess? Infer(IReadOnlyList<string> terms, string? gender)
+    public CategoryGuess? Infer(IReadOnlyList<string> terms, Gender gender)
     {
         var candidates = new List<(string Term, CategoryWord Word)>();
         foreach (var term in terms)
@@ -125,7 +125,7 @@ public sealed class CategoryInference
         }
 
         var audience = AudienceForGender(gender);
-        if (audience is not null)
+        if (audience != Gender.None)
         {
             for (var child = 0; child < _level2Paths.Length; child++)
             {
@@ -143,7 +143,7 @@ public sealed class CategoryInference
 
         var best = ArgMax(level2Counts);
         var bestAudience = _level2Audience[best];
-        if (level2Counts[best] > 0 && level2Counts[best] >= DominantShare * inTop && (audience is null || bestAudience is null || bestAudience == audience))
+        if (level2Counts[best] > 0 && level2Counts[best] >= DominantShare * inTop && (audience == Gender.None || bestAudience == Gender.None || bestAudience == audience))
         {
             return new CategoryGuess(_level2Paths[best], used, share);
         }
@@ -264,16 +264,16 @@ public sealed class CategoryInference
     }
 
     // The audience a second-level category is for, from its own words: "Men's Footwear" → Men.
-    private static string? AudienceOf(string level2Path)
+    private static Gender AudienceOf(string level2Path)
     {
         var segment = level2Path[(level2Path.IndexOf(" > ", StringComparison.Ordinal) + 3)..];
-        string? audience = null;
+        var audience = Gender.None;
         foreach (var token in QueryTokens.Split(segment))
         {
             var gender = Genders.Of(token);
-            if (gender is not null)
+            if (gender != Gender.None)
             {
-                audience = Genders.Combine(audience, AudienceForGender(gender) ?? gender);
+                audience = Genders.Combine(audience, AudienceForGender(gender) is var forAudience and not Gender.None ? forAudience : gender);
             }
         }
 
@@ -281,10 +281,10 @@ public sealed class CategoryInference
     }
 
     // Boys' and girls' products sit under the kids' categories of this catalog.
-    private static string? AudienceForGender(string? gender) => gender switch
+    private static Gender AudienceForGender(Gender gender) => gender switch
     {
-        Genders.Boys or Genders.Girls or Genders.Kids => Genders.Kids,
-        Genders.Unisex => null,
+        Gender.Boys or Gender.Girls or Gender.Kids => Gender.Kids,
+        Gender.Unisex => Gender.None,
         _ => gender,
     };
 

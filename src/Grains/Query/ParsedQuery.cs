@@ -1,3 +1,4 @@
+using Aisle.Catalog;
 using Aisle.Llm;
 
 namespace Aisle.Query;
@@ -9,7 +10,7 @@ namespace Aisle.Query;
 /// <param name="MaxPrice">Highest acceptable price, inclusive; null when not asked.</param>
 /// <param name="Brand">A catalog brand named in the query, spelled as in the catalog.</param>
 /// <param name="Category">Inferred category path prefix, <c>A</c> or <c>A &gt; B</c>, spelled as in the catalog.</param>
-/// <param name="Gender"><c>Men</c>, <c>Women</c>, <c>Boys</c>, <c>Girls</c>, <c>Kids</c> or <c>Unisex</c>.</param>
+/// <param name="Gender">One of <c>Men</c>, <c>Women</c>, <c>Boys</c>, <c>Girls</c>, <c>Kids</c> or <c>Unisex</c>; <see cref="Catalog.Gender.None"/> when not asked.</param>
 /// <param name="Notes">What was understood, in words, for explanations and logs.</param>
 public sealed record ParsedQuery(
     string Original,
@@ -18,12 +19,12 @@ public sealed record ParsedQuery(
     double? MaxPrice,
     string? Brand,
     string? Category,
-    string? Gender,
+    Gender Gender,
     IReadOnlyList<string> Notes)
 {
     /// <summary>A query with nothing understood: the text is the (trimmed) original.</summary>
     public static ParsedQuery Unparsed(string? original) =>
-        new(original ?? string.Empty, (original ?? string.Empty).Trim(), null, null, null, null, null, []);
+        new(original ?? string.Empty, (original ?? string.Empty).Trim(), null, null, null, null, Gender.None, []);
 
     /// <summary>
     /// True when <see cref="Category"/> is sure enough to filter by; otherwise it was guessed from the words and only
@@ -52,5 +53,5 @@ public sealed record ParsedQuery(
     public const string RulesName = "rules";
 
     /// <summary>True when any structured signal (price, brand, category, gender) was found.</summary>
-    public bool HasSignals => MinPrice is not null || MaxPrice is not null || Brand is not null || Category is not null || Gender is not null;
+    public bool HasSignals => MinPrice is not null || MaxPrice is not null || Brand is not null || Category is not null || Gender != Gender.None;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Aisle.Catalog;
 using Aisle.Retrieval;
 
 namespace Aisle.Query;
@@ -87,7 +88,7 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary) : IQueryUnd
             notes.Add($"brand {brand}");
         }
 
-        string? gender = null;
+        var gender = Gender.None;
         for (var i = 0; i < tokens.Count; i++)
         {
             // Words inside a brand name ("Lady Bird") are not a gender.
@@ -96,13 +97,13 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary) : IQueryUnd
                 continue;
             }
 
-            if (Genders.Of(tokens[i]) is { } named)
+            if (Genders.Of(tokens[i]) is var named and not Gender.None)
             {
                 gender = Genders.Combine(gender, named);
             }
         }
 
-        if (gender is not null)
+        if (gender != Gender.None)
         {
             notes.Add($"for {gender}");
         }

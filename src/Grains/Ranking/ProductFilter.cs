@@ -1,5 +1,4 @@
 using Aisle.Catalog;
-using Aisle.Query;
 using Aisle.Retrieval;
 
 namespace Aisle.Ranking;
@@ -14,7 +13,7 @@ public sealed record ProductFilter(
     double? MinPrice = null,
     double? MaxPrice = null,
     bool InStockOnly = false,
-    string? Gender = null,
+    Gender Gender = Gender.None,
     IReadOnlySet<string>? ExcludeIds = null)
 {
     private CategoryRows? _members;
@@ -59,7 +58,7 @@ public sealed record ProductFilter(
             }
         }
 
-        if (Gender is not null && GenderWords.Contradicts(catalog.Genders(row), Gender))
+        if (Gender != Gender.None && ProductGenders.Contradicts(catalog.Genders(row), Gender))
         {
             return false;
         }
@@ -71,63 +70,5 @@ public sealed record ProductFilter(
     /// and an int lookup costs a fraction of hashing a product id.</summary>
     private HashSet<int> ExcludedRows(CatalogReplica catalog) => _excludedRows ??= [.. catalog.RowsOf([.. ExcludeIds!])];
 
-    public VectorFilter ToVectorFilter() => new(Category, Brand, MinPrice, MaxPrice, InStockOnly, ExcludeIds);
-}
-
-/// <summary>The genders a product's name or category names, as flags (precomputed per row by the replica).</summary>
-[Flags]
-public enum GenderSet : byte
-{
-    None = 0,
-    Men = 1,
-    Women = 2,
-    Boys = 4,
-    Girls = 8,
-    Kids = 16,
-    Unisex = 32,
-}
-
-/// <summary>Gendered products: a search for men's shoes should not show products labelled only for women.</summary>
-public static class GenderWords
-{
-    /// <summary>Every gender named in the product's name or category path.</summary>
-    public static GenderSet Of(Product product)
-    {
-        var set = GenderSet.None;
-        foreach (var text in product.CategoryPath.Prepend(product.Name))
-        {
-            foreach (var token in QueryTokens.Split(text))
-            {
-                set |= Genders.Of(token) switch
-                {
-                    Genders.Men => GenderSet.Men,
-                    Genders.Women => GenderSet.Women,
-                    Genders.Boys => GenderSet.Boys,
-                    Genders.Girls => GenderSet.Girls,
-                    Genders.Kids => GenderSet.Kids,
-                    Genders.Unisex => GenderSet.Unisex,
-                    _ => GenderSet.None,
-                };
-            }
-        }
-
-        return set;
-    }
-
-    /// <summary>
-    /// True when the product names a gender that conflicts with <paramref name="gender"/> and none that fits it
-    /// ("For Men, Women" fits both; a product naming no gender fits every search).
-    /// </summary>
-    public static bool Contradicts(GenderSet product, string gender)
-    {
-        var (fits, conflicts) = gender switch
-        {
-            Genders.Men => (GenderSet.Men | GenderSet.Unisex, GenderSet.Women | GenderSet.Girls),
-            Genders.Women => (GenderSet.Women | GenderSet.Unisex, GenderSet.Men | GenderSet.Boys),
-            Genders.Boys => (GenderSet.Boys | GenderSet.Kids | GenderSet.Unisex, GenderSet.Girls | GenderSet.Women),
-            Genders.Girls => (GenderSet.Girls | GenderSet.Kids | GenderSet.Unisex, GenderSet.Boys | GenderSet.Men),
-            _ => (GenderSet.None, GenderSet.None),
-        };
-        return (product & fits) == 0 && (product & conflicts) != 0;
-    }
+    public VectorFilter ToVectorFilter() => new(Category, Brand, MinPrice, MaxPrice, InStockOnly, ExcludeIds, Gender);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Aisle.Catalog;
 using Aisle.Retrieval.Approximate;
 using Aisle.Retrieval.Vector;
 
@@ -56,6 +57,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
     private int[] _rowBrandIds;
     private double[] _prices;
     private bool[] _inStock;
+    private Gender[] _genders;
 
     /// <summary>Creates an empty index for vectors of <paramref name="dimensions"/> components.</summary>
     public ApproximateVectorIndex(int dimensions, VectorIndexOptions? options = null, int initialCapacity = InitialCapacity)
@@ -93,6 +95,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         _rowBrandIds = new int[initialCapacity];
         _prices = new double[initialCapacity];
         _inStock = new bool[initialCapacity];
+        _genders = new Gender[initialCapacity];
         ReserveNative(initialCapacity);
     }
 
@@ -299,7 +302,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_native.IsClosed, this);
-        var hasColumns = filter is not null && HasColumnConditions(filter);
+        var hasColumns = filter is not null && filter.HasMetadataConditions;
         ColumnRowFilter? columns = null;
         if (hasColumns)
         {
@@ -554,6 +557,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         _rowBrandIds[row] = brandId;
         _prices[row] = metadata.Price ?? double.NaN;
         _inStock[row] = metadata.InStock;
+        _genders[row] = metadata.Genders;
     }
 
     private int BrandId(string? brand)
@@ -573,10 +577,6 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         return id;
     }
 
-    private static bool HasColumnConditions(VectorFilter filter) =>
-        !string.IsNullOrWhiteSpace(filter.Category) || !string.IsNullOrWhiteSpace(filter.Brand)
-        || filter.MinPrice is not null || filter.MaxPrice is not null || filter.InStockOnly;
-
     /// <summary>Turns a filter into column lookups; false when no row can pass (an unknown brand).</summary>
     private bool TryResolve(VectorFilter filter, out ColumnRowFilter rowFilter)
     {
@@ -588,6 +588,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         }
 
         var categoryMatches = string.IsNullOrWhiteSpace(filter.Category) ? null : _categories.Matches(filter.Category);
+        var (genderFits, genderConflicts) = ProductGenders.Condition(filter.Gender);
         rowFilter = new ColumnRowFilter(
             categoryMatches,
             _categoryIds,
@@ -598,7 +599,10 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
             filter.MinPrice is not null || filter.MaxPrice is not null,
             _prices,
             filter.InStockOnly,
-            _inStock);
+            _inStock,
+            genderFits,
+            genderConflicts,
+            _genders);
         return true;
     }
 
@@ -616,6 +620,7 @@ public sealed class ApproximateVectorIndex : IVectorIndex, IDisposable
         Array.Resize(ref _rowBrandIds, capacity);
         Array.Resize(ref _prices, capacity);
         Array.Resize(ref _inStock, capacity);
+        Array.Resize(ref _genders, capacity);
         ReserveNative(capacity);
     }
 

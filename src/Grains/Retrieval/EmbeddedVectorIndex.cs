@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using Aisle.Catalog;
 using Aisle.Retrieval.Vector;
 
 namespace Aisle.Retrieval;
@@ -36,6 +37,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
     private int[] _rowBrandIds;
     private double[] _prices;
     private bool[] _inStock;
+    private Gender[] _genders;
 
     /// <summary>Creates an empty index for vectors of <paramref name="dimensions"/> components.</summary>
     public EmbeddedVectorIndex(int dimensions, int initialCapacity = InitialCapacity)
@@ -52,6 +54,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         _rowBrandIds = new int[initialCapacity];
         _prices = new double[initialCapacity];
         _inStock = new bool[initialCapacity];
+        _genders = new Gender[initialCapacity];
     }
 
     /// <inheritdoc />
@@ -169,7 +172,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
             }
 
             ReadOnlySpan<int> excludedRows = excluded is null ? [] : excluded.AsSpan(0, excludedCount);
-            if (filter is null || !HasColumnConditions(filter))
+            if (filter is null || !filter.HasMetadataConditions)
             {
                 Scan(new NoRowFilter(), qAbs, q, excludedRows, count, ref top);
             }
@@ -270,10 +273,6 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         return BitConverter.UInt32BitsToSingle(bits);
     }
 
-    private static bool HasColumnConditions(VectorFilter filter) =>
-        !string.IsNullOrWhiteSpace(filter.Category) || !string.IsNullOrWhiteSpace(filter.Brand)
-        || filter.MinPrice is not null || filter.MaxPrice is not null || filter.InStockOnly;
-
     /// <summary>Turns a filter into column lookups; false when no row can pass (an unknown brand).</summary>
     private bool TryResolve(VectorFilter filter, out ColumnRowFilter rowFilter)
     {
@@ -285,6 +284,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         }
 
         var categoryMatches = string.IsNullOrWhiteSpace(filter.Category) ? null : _categories.Matches(filter.Category);
+        var (genderFits, genderConflicts) = ProductGenders.Condition(filter.Gender);
         rowFilter = new ColumnRowFilter(
             categoryMatches,
             _categoryIds,
@@ -295,7 +295,10 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
             filter.MinPrice is not null || filter.MaxPrice is not null,
             _prices,
             filter.InStockOnly,
-            _inStock);
+            _inStock,
+            genderFits,
+            genderConflicts,
+            _genders);
         return true;
     }
 
@@ -322,6 +325,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         _rowBrandIds[row] = BrandId(metadata.Brand);
         _prices[row] = metadata.Price ?? double.NaN;
         _inStock[row] = metadata.InStock;
+        _genders[row] = metadata.Genders;
 
         if (row == _count)
         {
@@ -358,5 +362,6 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
         Array.Resize(ref _rowBrandIds, capacity);
         Array.Resize(ref _prices, capacity);
         Array.Resize(ref _inStock, capacity);
+        Array.Resize(ref _genders, capacity);
     }
 }

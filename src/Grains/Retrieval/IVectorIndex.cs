@@ -1,3 +1,5 @@
+using Aisle.Catalog;
+
 namespace Aisle.Retrieval;
 
 /// <summary>
@@ -29,12 +31,14 @@ public sealed record VectorDocument(string Id, ReadOnlyMemory<float> Vector, Vec
 
 /// <summary>Filterable attributes stored beside each vector.</summary>
 /// <param name="Category">Full category path, <c>A &gt; B &gt; C</c>.</param>
-public sealed record VectorMetadata(string Category, string? Brand, double? Price, bool InStock);
+/// <param name="Genders">Every gender the product's name or category names (<see cref="ProductGenders.Of"/>).</param>
+public sealed record VectorMetadata(string Category, string? Brand, double? Price, bool InStock, Gender Genders = Gender.None);
 
 /// <summary>
 /// Conditions a hit must meet. Category matches whole leading path segments case-insensitively
 /// ("Footwear" matches "Footwear &gt; Men's Footwear", not "Footwears"); brand matches exactly, case-insensitively;
-/// a price bound excludes products without a price.
+/// a price bound excludes products without a price; a gender drops the products it contradicts
+/// (<see cref="ProductGenders.Contradicts"/>).
 /// </summary>
 public sealed record VectorFilter(
     string? Category = null,
@@ -42,9 +46,15 @@ public sealed record VectorFilter(
     double? MinPrice = null,
     double? MaxPrice = null,
     bool InStockOnly = false,
-    IReadOnlySet<string>? ExcludeIds = null)
+    IReadOnlySet<string>? ExcludeIds = null,
+    Gender Gender = Gender.None)
 {
     public static readonly VectorFilter None = new();
+
+    /// <summary>True when a condition on the stored metadata applies (exclusions are by id, not metadata).</summary>
+    public bool HasMetadataConditions =>
+        !string.IsNullOrWhiteSpace(Category) || !string.IsNullOrWhiteSpace(Brand) || MinPrice is not null || MaxPrice is not null
+        || InStockOnly || ProductGenders.Condition(Gender).Conflicts != Gender.None;
 }
 
 /// <summary>A search result: document id and cosine similarity in [-1, 1].</summary>

@@ -6,8 +6,9 @@ namespace Aisle.Tests.Cluster;
 
 /// <summary>
 /// The PostgreSQL server of the cluster and storage tests: the connection string in <c>AISLE_TEST_POSTGRES</c>
-/// (CI starts the server with <c>scripts/ci/postgres.sh</c> and exports it); without it, the tests start one with
-/// that same script. They never skip: no PostgreSQL means a failed test.
+/// (CI starts the server with <c>scripts/ci/postgres.sh</c> and exports it); without it, the test run starts its own
+/// with that same script — in a directory of its own, on a free port below the ephemeral range — and stops and
+/// deletes it when the run ends. They never skip: no PostgreSQL means a failed test.
 /// </summary>
 public static class TestPostgres
 {
@@ -44,23 +45,56 @@ public static class TestPostgres
             return configured;
         }
 
-        // Same script as CI, on its own directory and port so it never meets a developer's cluster.
+        // Same script as CI. A directory and port per run: two runs side by side (two checkouts) never share or stop
+        // each other's server.
         var script = Path.Combine(RepoFiles.Root, "scripts", "ci", "postgres.sh");
-        var start = new ProcessStartInfo("bash", [script, "start", Path.Combine(Path.GetTempPath(), "aisle-test-pg"), "55439"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        var directory = Path.Combine(Path.GetTempPath(), $"aisle-test-pg-{Environment.ProcessId}");
+        var (exitCode, output, errors) = RunScript(script, "start", directory, FreePortBelowEphemeral().ToString());
+        if (exitCode != 0)
         {
             throw new InvalidOperationException(
-                $"No PostgreSQL for the tests: {Variable} is not set and {script} failed ({process.ExitCode}): {errors}");
+                $"No PostgreSQL for the tests: {Variable} is not set and {script} failed ({exitCode}): {errors}");
         }
 
+        // What the tests start, they stop: the server and its directory go with the test process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            RunScript(script, "destroy", directory);
+        };
+
         return output.Trim().Split('\n')[^1];
+    }
+
+    private static (int ExitCode, string Output, string Errors) RunScript(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", [script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, errors.Result);
+    }
+
+    /// <summary>A free loopback port in 20000–32767: below 32768, where load generators' TIME_WAIT sockets never
+    /// hold it (32768–60999 is the kernel's ephemeral range).</summary>
+    private static int FreePortBelowEphemeral()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            try
+            {
+                using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("No free port between 20000 and 32767.");
     }
 }

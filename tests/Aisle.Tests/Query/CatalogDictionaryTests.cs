@@ -71,7 +71,7 @@ public sealed class CatalogDictionaryTests
         var products = Many(20, i => Item("f" + i, "Red Shoe " + i, null, "Footwear", "Men's Footwear"));
         var dictionary = CatalogDictionary.Build(products);
 
-        Assert.Null(dictionary.Categories.Infer(["red"], null));
-        Assert.Equal("Footwear > Men's Footwear", dictionary.Categories.Infer(["footwear"], null)?.Path);
+        Assert.Null(dictionary.Categories.Infer(["red"], Gender.None));
+        Assert.Equal("Footwear > Men's Footwear", dictionary.Categories.Infer(["footwear"], Gender.None)?.Path);
     }
 }

@@ -1,3 +1,4 @@
+using Aisle.Catalog;
 using Aisle.Query;
 using Aisle.Tests.Retrieval;
 
@@ -14,7 +15,7 @@ public sealed class QueryUnderstandingTests(QueryCatalogFixture catalog) : IClas
 
         Assert.Equal(1000, parsed.MaxPrice);
         Assert.Null(parsed.MinPrice);
-        Assert.Equal(Genders.Men, parsed.Gender);
+        Assert.Equal(Gender.Men, parsed.Gender);
         Assert.Equal("Footwear > Men's Footwear", parsed.Category);
         Assert.Equal("running shoes for men", parsed.Text);
         Assert.Null(parsed.Brand);
@@ -61,16 +62,16 @@ public sealed class QueryUnderstandingTests(QueryCatalogFixture catalog) : IClas
     }
 
     [Theory]
-    [InlineData("kurta for women", Genders.Women)]
-    [InlineData("mens wallet", Genders.Men)]
-    [InlineData("men's shirt", Genders.Men)]
-    [InlineData("gents shoes", Genders.Men)]
-    [InlineData("ladies watch", Genders.Women)]
-    [InlineData("jeans for boys", Genders.Boys)]
-    [InlineData("frock for girls", Genders.Girls)]
-    [InlineData("kids t-shirt", Genders.Kids)]
-    [InlineData("watch for men and women", Genders.Unisex)]
-    public void GenderWordsAreRecognisedAndKept(string query, string gender)
+    [InlineData("kurta for women", Gender.Women)]
+    [InlineData("mens wallet", Gender.Men)]
+    [InlineData("men's shirt", Gender.Men)]
+    [InlineData("gents shoes", Gender.Men)]
+    [InlineData("ladies watch", Gender.Women)]
+    [InlineData("jeans for boys", Gender.Boys)]
+    [InlineData("frock for girls", Gender.Girls)]
+    [InlineData("kids t-shirt", Gender.Kids)]
+    [InlineData("watch for men and women", Gender.Unisex)]
+    public void GenderWordsAreRecognisedAndKept(string query, Gender gender)
     {
         var parsed = Parse(query);
 

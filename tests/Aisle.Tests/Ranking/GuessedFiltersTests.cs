@@ -19,7 +19,7 @@ public sealed class GuessedFiltersTests
     [Fact]
     public async Task AGuessedCategoryBoostsWithoutHidingMatchesElsewhere()
     {
-        var search = await SearchAsync(new ParsedQuery("steel bowl", "steel bowl", null, null, null, "Kitchen", null, []));
+        var search = await SearchAsync(new ParsedQuery("steel bowl", "steel bowl", null, null, null, "Kitchen", Gender.None, []));
 
         Assert.Contains(search.Items, i => i.Category.StartsWith("Pet Supplies", StringComparison.Ordinal));
         Assert.StartsWith("Kitchen", search.Items[0].Category, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class GuessedFiltersTests
     [Fact]
     public async Task ACertainCategoryFilters()
     {
-        var search = await SearchAsync(new ParsedQuery("steel bowl", "steel bowl", null, null, null, "Kitchen", null, []) { CategoryCertain = true });
+        var search = await SearchAsync(new ParsedQuery("steel bowl", "steel bowl", null, null, null, "Kitchen", Gender.None, []) { CategoryCertain = true });
 
         Assert.NotEmpty(search.Items);
         Assert.All(search.Items, i => Assert.StartsWith("Kitchen", i.Category, StringComparison.Ordinal));
@@ -40,7 +40,7 @@ public sealed class GuessedFiltersTests
     public async Task ACertainGuessThatWouldEmptyThePageOnlyBoosts()
     {
         // A brand no product has: as a filter it would leave nothing.
-        var search = await SearchAsync(new ParsedQuery("steel bowl", "steel bowl", null, null, "Nobody", null, null, []) { BrandCertain = true });
+        var search = await SearchAsync(new ParsedQuery("steel bowl", "steel bowl", null, null, "Nobody", null, Gender.None, []) { BrandCertain = true });
 
         Assert.NotEmpty(search.Items);
         Assert.Null(search.Understood!.Brand);
@@ -49,7 +49,7 @@ public sealed class GuessedFiltersTests
     [Fact]
     public async Task AGuessedBrandBoostsItsProductsFirst()
     {
-        var search = await SearchAsync(new ParsedQuery("bowl", "bowl", null, null, "Pawsome", null, null, []));
+        var search = await SearchAsync(new ParsedQuery("bowl", "bowl", null, null, "Pawsome", null, Gender.None, []));
 
         Assert.Equal("Pawsome", search.Items[0].Brand);
         Assert.Contains(search.Items, i => i.Brand != "Pawsome");
@@ -58,7 +58,7 @@ public sealed class GuessedFiltersTests
     [Fact]
     public async Task ProposedProductsForANeedAreFusedAndExplained()
     {
-        var parsed = new ParsedQuery("things for a new puppy", "things for a new puppy", null, null, null, null, null, [])
+        var parsed = new ParsedQuery("things for a new puppy", "things for a new puppy", null, null, null, null, Gender.None, [])
         {
             NamesNeed = true,
             Proposals = [new ProposedProducts("dog bowl", "dog bowl"), new ProposedProducts("dog collar", "collar leash")],

@@ -1,3 +1,4 @@
+using Aisle.Catalog;
 using Aisle.Retrieval;
 
 namespace Aisle.Tests.Retrieval;
@@ -75,6 +76,23 @@ public sealed class VectorFilterTests(VectorIndexFixture fixture) : IClassFixtur
         AssertEqualsBruteForce(filter, d =>
             CategoryStartsWith(d, "clothing") && string.Equals(d.Metadata.Brand, "nike", StringComparison.OrdinalIgnoreCase)
             && d.Metadata.Price is >= 100 and <= 4000 && d.Metadata.InStock && !excluded.Contains(d.Id));
+    }
+
+    [Theory]
+    [InlineData(Gender.Men)]
+    [InlineData(Gender.Women)]
+    [InlineData(Gender.Boys)]
+    public void GenderFilterDropsWhatItContradictsAndKeepsUngenderedProducts(Gender gender)
+    {
+        var hits = AssertEqualsBruteForce(new VectorFilter(Gender: gender), d => !ProductGenders.Contradicts(d.Metadata.Genders, gender));
+        Assert.Contains(hits, h => Document(h).Metadata.Genders == Gender.None);
+    }
+
+    [Fact]
+    public void KidsAndUnisexSearchesFilterNothing()
+    {
+        Assert.False(new VectorFilter(Gender: Gender.Kids).HasMetadataConditions);
+        AssertEqualsBruteForce(new VectorFilter(Gender: Gender.Unisex), _ => true);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Aisle.Catalog;
+using Aisle.Query;
 using Aisle.Retrieval;
 
 namespace Aisle.Tests.Retrieval;
@@ -54,16 +56,23 @@ internal sealed class VectorTestData
             }
 
             double? price = random.NextDouble() < 0.1 ? null : Math.Round(50 + random.NextDouble() * 5000, 2);
+            var category = Categories[random.Next(Categories.Length)];
             var metadata = new VectorMetadata(
-                Categories[random.Next(Categories.Length)],
+                category,
                 Brands[random.Next(Brands.Length)],
                 price,
-                random.NextDouble() < 0.8);
+                random.NextDouble() < 0.8,
+                GendersOf(category));
             documents.Add(new VectorDocument($"p{i:D5}", vector, metadata));
         }
 
         return new VectorTestData(dimensions, documents, centers);
     }
+
+    /// <summary>The genders a category path names, as the catalog would work them out (no random draw: the other
+    /// columns stay what they were before genders existed).</summary>
+    private static Gender GendersOf(string category) =>
+        QueryTokens.Split(category).Aggregate(Gender.None, (set, token) => set | Genders.Of(token));
 
     public float[] Query(int seed)
     {

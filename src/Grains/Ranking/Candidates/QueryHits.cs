@@ -32,8 +32,9 @@ public sealed class QueryHits(CatalogReplica catalog, CatalogIndexes indexes, Co
             return hits.Select(h => h.Row).ToArray();
         }
 
-        // The index filters by the catalog conditions during its scan, not by gender: when gender drops some of
-        // what it returns, ask it for more until k pass or it has nothing more.
+        // The index filters by the same conditions during its scan, but its copy of price and stock may trail the
+        // replica's (a remote store hears changes through a queue): when the replica drops some of what it returns,
+        // ask it for more until k pass or it has nothing more.
         var indexed = filter.ToVectorFilter();
         for (var take = k; ; take *= 4)
         {

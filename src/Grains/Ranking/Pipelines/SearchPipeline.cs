@@ -62,7 +62,7 @@ public sealed class SearchPipeline(
         Boost(candidates, guessedCategory && filter.Category is null ? parsed.Category : null, guessedBrand && filter.Brand is null ? parsed.Brand : null);
 
         AisleMetrics.Searches.Inc();
-        var understood = new QueryUnderstood(text, filter.MinPrice, filter.MaxPrice, filter.Brand, filter.Category, parsed.Gender, parsed.Notes);
+        var understood = new QueryUnderstood(text, filter.MinPrice, filter.MaxPrice, filter.Brand, filter.Category, Genders.Name(parsed.Gender), parsed.Notes);
         return new RankedList(ranker.Rank("search", candidates, profile, request.Limit, now, ranking, query: understood), understood);
     }
 
@@ -88,7 +88,7 @@ public sealed class SearchPipeline(
         {
             // Once the gender is a filter, "men" in the text would only make BM25 score thousands of products
             // that the filter then checks one by one.
-            var words = parsed.Gender is null ? text : string.Join(' ', QueryTokens.Split(text).Where(t => Genders.Of(t) is null));
+            var words = parsed.Gender == Gender.None ? text : string.Join(' ', QueryTokens.Split(text).Where(t => Genders.Of(t) == Gender.None));
             lexical = await hits.LexicalAsync(words, filter, CandidatesPerSource, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Aisle.Catalog;
 
 namespace Aisle.Retrieval.Vector;
 
@@ -16,7 +17,7 @@ internal readonly struct NoRowFilter : IRowFilter
 
 /// <summary>
 /// A <see cref="VectorFilter"/> resolved against the index's metadata columns: category and brand become ids,
-/// missing prices are NaN (so every comparison with a bound fails), so a row check is a few array reads.
+/// missing prices are NaN (so every comparison with a bound fails), genders are flags, so a row check is a few array reads.
 /// </summary>
 internal readonly struct ColumnRowFilter(
     bool[]? categoryMatches,
@@ -28,7 +29,10 @@ internal readonly struct ColumnRowFilter(
     bool hasPriceBound,
     double[] prices,
     bool inStockOnly,
-    bool[] inStock) : IRowFilter
+    bool[] inStock,
+    Gender genderFits,
+    Gender genderConflicts,
+    Gender[] genders) : IRowFilter
 {
     /// <summary>Brand id meaning "any brand".</summary>
     public const int AnyBrand = -2;
@@ -55,6 +59,12 @@ internal readonly struct ColumnRowFilter(
             }
         }
 
-        return !inStockOnly || inStock[row];
+        if (inStockOnly && !inStock[row])
+        {
+            return false;
+        }
+
+        // ProductGenders.Contradicts, inlined: the row's genders were worked out once, on upsert.
+        return genderConflicts == Gender.None || (genders[row] & genderFits) != 0 || (genders[row] & genderConflicts) == 0;
     }
 }

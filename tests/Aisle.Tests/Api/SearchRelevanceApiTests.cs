@@ -1,0 +1,28 @@
+using Aisle.Catalog;
+using Aisle.Cli.SearchEvaluation;
+using Aisle.Tests.Catalog;
+
+namespace Aisle.Tests.Api;
+
+/// <summary>
+/// The search evaluation (<c>aisle search-eval</c>) against the running app with the rules parser: the project's
+/// judged shopper queries keep their relevance, and no result breaks a price range a query asked for. The floors are
+/// the figures in docs/evaluation.md less a margin for ranking drift from the other API tests' events.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class SearchRelevanceApiTests(AisleAppFixture app)
+{
+    [Fact]
+    public async Task JudgedQueriesKeepTheirRelevanceAndPriceCaps()
+    {
+        var judgements = SearchJudgements.Read(Path.Combine(RepoFiles.Root, SearchJudgements.DefaultFile)).Judgements;
+        var catalog = CatalogLoader.Load(RepoFiles.Catalog20k).Products;
+
+        var run = await new SearchEvaluator(app.Client, catalog).RunAsync(judgements);
+
+        Assert.Equal(judgements.Count, run.Queries.Count);
+        Assert.True(run.Precision >= 0.80, $"precision@10 {run.Precision:F3}");
+        Assert.True(run.Ndcg >= 0.80, $"NDCG@10 {run.Ndcg:F3}");
+        Assert.Equal(0, run.PriceBreaks);
+    }
+}
