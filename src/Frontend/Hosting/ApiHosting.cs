@@ -71,7 +71,7 @@ public static class ApiHosting
         {
             ExceptionHandler = WriteExceptionAsProblemAsync,
             // Expected answers (still loading, a bad request) are not errors worth a stack trace in the log.
-            SuppressDiagnosticsCallback = context => Unwrap(context.Exception) is CatalogNotReadyException or BadHttpRequestException,
+            SuppressDiagnosticsCallback = context => Unwrap(context.Exception) is CatalogNotReadyException or BadHttpRequestException or VectorStoreUnavailableException,
         });
         app.UseStatusCodePages();
         app.UseHttpMetrics();
@@ -98,6 +98,7 @@ public static class ApiHosting
         var (status, title, detail) = Unwrap(error) switch
         {
             CatalogNotReadyException notReady => (StatusCodes.Status503ServiceUnavailable, "Catalog loading", notReady.Message),
+            VectorStoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Vector store unavailable", "The vector store did not answer in time; try again shortly."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The request failed; see the server log with the trace id."),
         };

@@ -9,6 +9,7 @@ using Aisle.Query;
 using Aisle.Ranking;
 using Aisle.Recommendations;
 using Aisle.Retrieval;
+using Aisle.Retrieval.Astra;
 using Aisle.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -65,7 +66,21 @@ public static class AisleSiloBuilderExtensions
         services.AddOptions<VectorIndexOptions>().Bind(configuration.GetSection(VectorIndexOptions.Section));
         // Exact or approximate by catalog size: the bootstrapper tells it the size once the catalog is read.
         services.AddSingleton(sp => new CatalogVectorIndex(sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value, MiniLmEmbeddingGenerator.Dimensions));
-        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<CatalogVectorIndex>());
+        if (AstraDbRegistration.IsConfigured(configuration))
+        {
+            // One shared collection written by the ingest; this silo only searches it and queues price and stock changes.
+            services.AddAstraDbVectorStore(configuration);
+            services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<AstraVectorIndex>());
+            services.AddSingleton<VectorUpdateQueue>();
+            services.AddHostedService(sp => sp.GetRequiredService<VectorUpdateQueue>());
+            services.AddSingleton<IVectorStoreFeed, AstraVectorFeed>();
+        }
+        else
+        {
+            services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<CatalogVectorIndex>());
+            services.AddSingleton<IVectorStoreFeed, EmbeddedVectorFeed>();
+        }
+
         // Queries are batched as they arrive, on threads of their own; the catalog's batches pass straight through.
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new BatchingEmbeddingGenerator(new MiniLmEmbeddingGenerator()));
         services.AddSingleton<QueryEmbedder>();

@@ -25,6 +25,7 @@ public sealed partial class CatalogBootstrapper(
     CatalogReplica replica,
     CatalogIndexes indexes,
     IVectorIndex vectors,
+    IVectorStoreFeed feed,
     IEmbeddingGenerator<string, Embedding<float>> generator,
     IQueryUnderstandingFactory understanding,
     [FromKeyedServices(AisleStorage.Name)] IGrainStateReader stateReader,
@@ -94,21 +95,9 @@ public sealed partial class CatalogBootstrapper(
 
         stages.Next("indexing vectors");
         replica.ReportStage("indexing vectors");
-        (vectors as CatalogVectorIndex)?.Prepare(load.Products.Count);
-        for (var start = 0; start < load.Products.Count; start += IVectorIndex.MaxUpsertBatch)
-        {
-            var end = Math.Min(start + IVectorIndex.MaxUpsertBatch, load.Products.Count);
-            var batch = new VectorDocument[end - start];
-            for (var row = start; row < end; row++)
-            {
-                batch[row - start] = Document(row);
-            }
-
-            await vectors.UpsertAsync(batch, cancellationToken);
-        }
-
-        // Price and stock are filtered inside the vector scan, so the index follows the replica's changes.
-        replica.FilterFieldsChanged += row => vectors.UpsertAsync([Document(row)]).GetAwaiter().GetResult();
+        await feed.LoadAsync(replica, cancellationToken);
+        // Price and stock are filtered inside the vector scan, so the store follows the replica's changes.
+        replica.FilterFieldsChanged += row => feed.Changed(replica, row);
         // Stock crossing zero is a filter change too; a 20,000-row count is cheap next to how rarely that happens.
         replica.FilterFieldsChanged += _ => AisleMetrics.OutOfStock.Set(replica.OutOfStockCount());
 
@@ -126,12 +115,6 @@ public sealed partial class CatalogBootstrapper(
         AisleMetrics.CatalogReady.Set(1);
         AisleMetrics.OutOfStock.Set(replica.OutOfStockCount());
         Console.WriteLine($"Aisle catalog ready: {replica.Count:N0} products, {applied:N0} with persisted changes, in {started.Elapsed.TotalSeconds:F1} s ({stages}).");
-    }
-
-    private VectorDocument Document(int row)
-    {
-        var product = replica.Product(row);
-        return new VectorDocument(product.Id, replica.Vector(row), new VectorMetadata(product.Category, product.Brand, replica.Price(row), replica.Stock(row) > 0, replica.Genders(row)));
     }
 
     private static async Task<T> WithProgressAsync<T>(string title, int total, bool show, Func<IProgress<int>, Task<T>> work)

@@ -62,6 +62,18 @@ public static class AisleMetrics
             Buckets = Histogram.ExponentialBuckets(0.00005, 2, 14),
         });
 
+    public static readonly Counter VectorStoreFallbacks = Metrics.CreateCounter(
+        "aisle_vector_store_fallbacks_total", "Searches answered without the remote vector store because it was slow or down, by pipeline.", "pipeline");
+
+    public static readonly Counter VectorStoreUpdates = Metrics.CreateCounter(
+        "aisle_vector_store_updates_total", "Price and stock changes written to the remote vector store, by outcome (written, failed).", "outcome");
+
+    public static readonly Counter VectorStoreUpdatesDropped = Metrics.CreateCounter(
+        "aisle_vector_store_updates_dropped_total", "Price and stock changes not queued for the remote vector store because its queue was full.");
+
+    public static readonly Gauge VectorStoreUpdateQueue = Metrics.CreateGauge(
+        "aisle_vector_store_update_queue_length", "Products whose price or stock change waits to be written to the remote vector store.");
+
     public static readonly Counter StockOuts = Metrics.CreateCounter(
         "aisle_stockouts_total", "Purchases refused because the product had too little stock left.");
 

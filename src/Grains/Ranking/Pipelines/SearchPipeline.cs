@@ -80,7 +80,17 @@ public sealed class SearchPipeline(
         using (AisleMetrics.Stage("search", "vector"))
         {
             var query = await embedder.EmbedAsync(text, cancellationToken);
-            semantic = await hits.VectorAsync(text, query, filter, CandidatesPerSource, cancellationToken);
+            try
+            {
+                semantic = await hits.VectorAsync(text, query, filter, CandidatesPerSource, cancellationToken);
+            }
+            catch (VectorStoreUnavailableException)
+            {
+                // A remote store that is slow or down costs this search its semantic hits, not its answer: the
+                // lexical hits still rank, within the store's time budget.
+                AisleMetrics.VectorStoreFallbacks.WithLabels("search").Inc();
+                semantic = [];
+            }
         }
 
         IReadOnlyList<int> lexical;

@@ -23,9 +23,11 @@ public readonly struct QueryVector : IDisposable
         _stride = stride;
     }
 
+    /// <summary>The checks every vector index makes on a search: a positive k, the index's length, finite components.
+    /// Returns the query's norm.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not positive.</exception>
     /// <exception cref="ArgumentException">The query's length differs from <paramref name="dimensions"/> or it has non-finite components.</exception>
-    public static QueryVector Prepare(ReadOnlySpan<float> query, int k, int dimensions, int stride)
+    public static float Check(ReadOnlySpan<float> query, int k, int dimensions)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (query.Length != dimensions)
@@ -39,6 +41,13 @@ public readonly struct QueryVector : IDisposable
             throw new ArgumentException("The query has non-finite components.", nameof(query));
         }
 
+        return norm;
+    }
+
+    /// <inheritdoc cref="Check"/>
+    public static QueryVector Prepare(ReadOnlySpan<float> query, int k, int dimensions, int stride)
+    {
+        var norm = Check(query, k, dimensions);
         var normalised = ArrayPool<float>.Shared.Rent(dimensions);
         var int8 = ArrayPool<sbyte>.Shared.Rent(stride);
         var int8Abs = ArrayPool<byte>.Shared.Rent(stride);
