@@ -3,6 +3,7 @@ using Aisle.Users;
 using Aisle.Catalog;
 using Aisle.Embeddings;
 using Aisle.Experiments;
+using Aisle.Llm;
 using Aisle.Products;
 using Aisle.Query;
 using Aisle.Ranking;
@@ -85,6 +86,7 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton<QueryEmbedder>();
         // The rules alone unless a language model is configured (AddAisleLlm replaces this).
         services.TryAddSingleton<IQueryUnderstandingFactory, RulesOnlyUnderstanding>();
+        services.AddAisleLlm(configuration);
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddSingleton<Recommender>();
         services.AddHostedService<CatalogBootstrapper>();

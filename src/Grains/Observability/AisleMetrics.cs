@@ -130,10 +130,20 @@ public static class AisleMetrics
         "aisle_llm_timeouts_total", "LLM calls abandoned at their deadline.", "purpose");
 
     public static readonly Counter LlmFallbacks = Metrics.CreateCounter(
-        "aisle_llm_fallbacks_total", "LLM calls whose answer went unused (timeout, error, unusable reply), so the rule-based path answered.", "purpose");
+        "aisle_llm_fallbacks_total", "Requests the rule-based path answered because the LLM's answer was not there or not usable, by reason (timeout, rate_limited, server_error, malformed, unknown_category, unknown_brand, circuit_open, failed).",
+        "purpose", "reason");
 
     public static readonly Counter LlmCacheHits = Metrics.CreateCounter(
         "aisle_llm_cache_hits_total", "LLM answers served from the cache instead of a call.", "purpose");
+
+    /// <summary>The other LLM use: complementary product types per category ("goes with").</summary>
+    public const string ComplementsPurpose = "complements";
+
+    /// <summary>Every LLM purpose, so each has series from the start.</summary>
+    public static readonly IReadOnlyList<string> LlmPurposes = [QueryUnderstandingPurpose, ComplementsPurpose];
+
+    public static readonly Gauge LlmCircuitState = Metrics.CreateGauge(
+        "aisle_llm_circuit_state", "The LLM circuit breaker as this silo last saw it: 0 closed, 1 half-open (one trial call), 2 open (calls skipped).", "purpose");
 
     static AisleMetrics()
     {
@@ -147,11 +157,18 @@ public static class AisleMetrics
         AddToCarts.WithLabels(NoExperiment, DefaultVariant);
         Conversions.WithLabels(NoExperiment, DefaultVariant);
         Revenue.WithLabels(NoExperiment, DefaultVariant);
-        LlmCalls.WithLabels(QueryUnderstandingPurpose);
-        LlmCallDuration.WithLabels(QueryUnderstandingPurpose);
-        LlmTimeouts.WithLabels(QueryUnderstandingPurpose);
-        LlmFallbacks.WithLabels(QueryUnderstandingPurpose);
-        LlmCacheHits.WithLabels(QueryUnderstandingPurpose);
+        foreach (var purpose in LlmPurposes)
+        {
+            LlmCalls.WithLabels(purpose);
+            LlmCallDuration.WithLabels(purpose);
+            LlmTimeouts.WithLabels(purpose);
+            LlmCacheHits.WithLabels(purpose);
+            LlmCircuitState.WithLabels(purpose).Set(0);
+            foreach (var outcome in Enum.GetValues<Llm.LlmOutcome>().Where(o => o != Llm.LlmOutcome.Answered))
+            {
+                LlmFallbacks.WithLabels(purpose, Llm.LlmFailures.Label(outcome));
+            }
+        }
         VectorStoreFallbacks.WithLabels("search");
         VectorStoreUpdates.WithLabels("written");
         VectorStoreUpdates.WithLabels("failed");
@@ -189,6 +206,12 @@ public static class AisleMetrics
                 break;
         }
     }
+
+    /// <summary>Counts one request the rules answered because the LLM's answer ended in <paramref name="outcome"/>.</summary>
+    public static void LlmFallback(string purpose, Llm.LlmOutcome outcome) => LlmFallbacks.WithLabels(purpose, Llm.LlmFailures.Label(outcome)).Inc();
+
+    /// <summary>Publishes the state of the circuit of <paramref name="purpose"/> as this silo sees it.</summary>
+    public static void LlmCircuit(string purpose, Llm.CircuitState state) => LlmCircuitState.WithLabels(purpose).Set((int)state);
 
     /// <summary>Times one pipeline stage into <see cref="StageDuration"/>; dispose to stop.</summary>
     public static Prometheus.ITimer Stage(string pipeline, string stage) => StageDuration.WithLabels(pipeline, stage).NewTimer();

@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Llm;
 
 namespace Aisle.Query;
 
@@ -24,6 +25,32 @@ public sealed record ParsedQuery(
     /// <summary>A query with nothing understood: the text is the (trimmed) original.</summary>
     public static ParsedQuery Unparsed(string? original) =>
         new(original ?? string.Empty, (original ?? string.Empty).Trim(), null, null, null, null, Gender.None, []);
+
+    /// <summary>
+    /// True when <see cref="Category"/> is sure enough to filter by; otherwise it was guessed from the words and only
+    /// boosts the products in it, so a wrong guess can neither empty the results nor hide the obvious matches.
+    /// </summary>
+    public bool CategoryCertain { get; init; }
+
+    /// <summary>True when <see cref="Brand"/> is sure enough to filter by; otherwise it only boosts the brand.</summary>
+    public bool BrandCertain { get; init; }
+
+    /// <summary>Who understood the query: <c>rules</c>, or the model's name when a model did.</summary>
+    public string UnderstoodBy { get; init; } = RulesName;
+
+    /// <summary>The kind of product asked for, when a model named it.</summary>
+    public string? ProductType { get; init; }
+
+    /// <summary>Colour, size and material asked for, when a model read them.</summary>
+    public ProductAttributes Attributes { get; init; } = ProductAttributes.None;
+
+    /// <summary>True when the query names a need ("things for a new puppy") rather than a product.</summary>
+    public bool NamesNeed { get; init; }
+
+    /// <summary>Products a model proposes for the need, each an extra retrieval source; empty from the rules.</summary>
+    public IReadOnlyList<ProposedProducts> Proposals { get; init; } = [];
+
+    public const string RulesName = "rules";
 
     /// <summary>True when any structured signal (price, brand, category, gender) was found.</summary>
     public bool HasSignals => MinPrice is not null || MaxPrice is not null || Brand is not null || Category is not null || Gender != Gender.None;

@@ -117,7 +117,11 @@ public sealed class QueryUnderstanding(CatalogDictionary dictionary) : IQueryUnd
             notes.Add($"category {category.Path}");
         }
 
-        return new ParsedQuery(original, remaining, price.Min, price.Max, brand, category?.Path, gender, notes);
+        return new ParsedQuery(original, remaining, price.Min, price.Max, brand, category?.Path, gender, notes)
+        {
+            CategoryCertain = category is { Share: >= CategoryInference.CertainShare },
+            BrandCertain = brand is not null && Dictionary.Brands.IsCertain(brand),
+        };
     }
 
     private static HashSet<string> BuildGenderTerms()

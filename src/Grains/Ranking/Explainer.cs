@@ -16,6 +16,9 @@ public sealed class Explainer(CatalogReplica catalog)
     public const string Trending = "trending";
     public const string Next = "next";
 
+    /// <summary>A product type the language model proposed for the search ("things for a new puppy" → dog bowl).</summary>
+    public const string Suggested = "suggested";
+
     /// <param name="context">For searches: what the query asked for (its words, budget, category).</param>
     public IReadOnlyList<string> Explain(ScoredCandidate item, UserProfile? profile, QueryUnderstood? context = null)
     {
@@ -49,6 +52,11 @@ public sealed class Explainer(CatalogReplica catalog)
             {
                 reasons.Add((2 + t.Relevance, match));
             }
+        }
+
+        if (query is not null && c.BecauseOf is { } proposed && c.Sources.Contains(Suggested))
+        {
+            reasons.Add((1.9 + t.Relevance, $"Suggested for \"{Shorten(query)}\": {proposed}"));
         }
 
         if (c.BecauseOf is { } after && c.Sources.Contains(Next))
