@@ -91,6 +91,12 @@ public sealed class AstraRecallParityTests(AstraRecallParityTests.RealCatalogInB
             {
                 ["Aisle:AstraDb:InsertBatchSize"] = "100",
                 ["Aisle:AstraDb:IngestConcurrency"] = "2",
+                // The stand-in scans 20k JSON documents per search; on two cores shared with the app tests that can take
+                // seconds. Parity is what this measures, not the budget (AstraDataApiTests prove the timeouts).
+                ["Aisle:AstraDb:SearchTimeoutMs"] = "120000",
+                ["Aisle:AstraDb:SearchAttemptTimeoutMs"] = "60000",
+                ["Aisle:AstraDb:WriteAttemptTimeoutMs"] = "60000",
+                ["Aisle:AstraDb:WriteTimeoutMs"] = "300000",
             }, createCollection: false);
             await Astra.Ingest.IngestAsync(replica, null, default);
 
