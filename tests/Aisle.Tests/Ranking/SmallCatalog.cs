@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Llm;
 using Aisle.Query;
 using Aisle.Ranking;
 using Aisle.Recommendations;
@@ -36,13 +37,13 @@ public static class SmallCatalog
     /// <summary>Searches <paramref name="products"/> for <paramref name="understood"/>'s original text, understood as given.</summary>
     public static async Task<RankedList> SearchAsync(IReadOnlyList<Product> products, ParsedQuery understood)
     {
-        var recommender = await RecommenderAsync(products, new Fixed(understood));
+        var (recommender, _) = await BuildAsync(products, new Fixed(understood));
         return await recommender.SearchAsync(new SearchRequest(understood.Original, null, null, null, null, false, null, 20), null);
     }
 
-    /// <summary>The real read pipelines over <paramref name="products"/>.</summary>
-    public static async Task<Recommender> RecommenderAsync(
-        IReadOnlyList<Product> products, IQueryUnderstanding? understanding = null)
+    /// <summary>The real read pipelines over <paramref name="products"/>, and the replica they read.</summary>
+    public static async Task<(Recommender Recommender, CatalogReplica Replica)> BuildAsync(
+        IReadOnlyList<Product> products, IQueryUnderstanding? understanding = null, IComplementProposals? complements = null)
     {
         var generator = new WordHashEmbeddings();
         var vectors = (await generator.GenerateAsync(products.Select(p => p.Name))).Select(e => e.Vector.ToArray()).ToArray();
@@ -55,7 +56,7 @@ public static class SmallCatalog
         var rules = new QueryUnderstanding(CatalogDictionary.Build(products));
         var indexes = new CatalogIndexes();
         indexes.Install(new LexicalIndex(products), rules, understanding ?? rules);
-        return new Recommender(replica, indexes, index, new QueryEmbedder(generator), TimeProvider.System);
+        return (new Recommender(replica, indexes, index, new QueryEmbedder(generator), TimeProvider.System, complements: complements), replica);
     }
 
     private sealed class Fixed(ParsedQuery parsed) : IQueryUnderstanding
