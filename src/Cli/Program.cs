@@ -8,5 +8,6 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(GenerateCatalogCommand.Create());
 root.Subcommands.Add(ScaleBenchCommand.Create());
+root.Subcommands.Add(VectorsIngestCommand.Create());
 root.Subcommands.Add(SearchEvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

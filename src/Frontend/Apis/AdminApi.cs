@@ -1,6 +1,7 @@
 using Aisle.Frontend.Application;
 using Aisle.Frontend.Security;
 using Aisle.Products;
+using Aisle.Retrieval;
 
 namespace Aisle.Frontend.Apis;
 
@@ -26,8 +27,32 @@ public static class AdminApi
             .Produces<ProductSnapshot>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/vectors/ingest", StartVectorIngestAsync)
+            .WithName("StartVectorIngest")
+            .WithSummary("Write the catalog to the AstraDB vector store: idempotent, resumable, in the background (needs X-Api-Key).")
+            .Produces<VectorIngestStatus>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapGet("/vectors/ingest", VectorIngestStatusAsync)
+            .WithName("VectorIngestStatus")
+            .WithSummary("Progress of the vector store ingest (needs X-Api-Key).")
+            .Produces<VectorIngestStatus>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+
+    public static async Task<IResult> StartVectorIngestAsync(IGrainFactory grains) =>
+        IngestResult(await grains.GetGrain<IVectorIngestGrain>(IVectorIngestGrain.Key).StartAsync(), started: true);
+
+    public static async Task<IResult> VectorIngestStatusAsync(IGrainFactory grains) =>
+        IngestResult(await grains.GetGrain<IVectorIngestGrain>(IVectorIngestGrain.Key).StatusAsync(), started: false);
+
+    private static IResult IngestResult(VectorIngestStatus status, bool started) => status.State switch
+    {
+        VectorIngestStatus.NotConfigured => new AppProblem(StatusCodes.Status409Conflict, "No vector store to ingest into",
+            "Aisle:Vectors:Store is Embedded: each silo builds its index from the catalog at start. Set it to AstraDb to use a shared store.").ToResult(),
+        _ when started => TypedResults.Accepted(AdminApiKey.PathPrefix + "/vectors/ingest", status),
+        _ => TypedResults.Ok(status),
+    };
 
     public static async Task<IResult> SetPriceAsync(string id, PriceChange change, IGrainFactory grains)
     {

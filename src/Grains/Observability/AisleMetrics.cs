@@ -169,6 +169,9 @@ public static class AisleMetrics
                 LlmFallbacks.WithLabels(purpose, Llm.LlmFailures.Label(outcome));
             }
         }
+        VectorStoreFallbacks.WithLabels("search");
+        VectorStoreUpdates.WithLabels("written");
+        VectorStoreUpdates.WithLabels("failed");
     }
 
     /// <summary>Counts the items of one list served to a shopper as impressions of the variant that ranked it.</summary>

@@ -68,6 +68,18 @@ public sealed class AdminApiTests(AisleAppFixture app)
         await unknown.AssertProblemAsync(404);
     }
 
+    [Fact]
+    public async Task VectorIngestIsAConflictWhenTheStoreIsEmbedded()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/vectors/ingest");
+        request.Headers.Add("X-Api-Key", AisleApp.AdminKey);
+        using var response = await app.Client.SendAsync(request);
+        await response.AssertProblemAsync(409);
+
+        using var anonymous = await app.Client.PostAsync("/api/admin/vectors/ingest", null);
+        Assert.Equal(401, (int)anonymous.StatusCode);
+    }
+
     private static HttpRequestMessage Send(HttpMethod method, string url, object body, string key)
     {
         var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
