@@ -19,18 +19,31 @@ public sealed class ContentNeighbours(CatalogReplica catalog, IVectorIndex vecto
 
     private readonly HitListCache<int> _lists = new(catalog, Kept, MaxProducts);
 
+    /// <summary>Neighbours scanned per one asked for when the kept list cannot answer: room for the variants dropped.</summary>
+    private const int ScanPerNeighbour = 4;
+
     /// <summary>The top <paramref name="k"/> in-stock neighbours of <paramref name="anchor"/> not in
-    /// <paramref name="exclude"/>, best first, with their cosine similarity.</summary>
+    /// <paramref name="exclude"/>, best first, with their cosine similarity; one per product family (the nearest in
+    /// stock), since variants embed alike and would fill the list with one family that ranking keeps once.</summary>
     public async ValueTask<IReadOnlyList<(int Row, float Score)>> InStockAsync(
         int anchor, int k, IReadOnlySet<string> exclude, CancellationToken cancellationToken = default)
     {
         var vector = catalog.Vector(anchor);
         // Rows, not ids: the kept list is walked row by row, and an int lookup costs a fraction of hashing an id.
         var excluded = catalog.RowsOf([.. exclude]).ToHashSet();
-        return (IReadOnlyList<(int Row, float Score)>?)await _lists.ReadAsync(anchor, k, Accept, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken)
-            ?? await ScanAsync(vector, k, new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
+        var families = new HashSet<int>();
+        var cached = await _lists.ReadAsync(anchor, k, Accept, (kept, ct) => ScanAsync(vector, kept, VectorFilter.None, ct), cancellationToken);
+        if (cached is not null)
+        {
+            return cached;
+        }
 
-        bool Accept(int row) => catalog.Stock(row) > 0 && !excluded.Contains(row);
+        families.Clear();
+        var scanned = await ScanAsync(vector, Math.Min(k * ScanPerNeighbour, catalog.Count), new VectorFilter(InStockOnly: true, ExcludeIds: exclude), cancellationToken);
+        return scanned.Where(hit => families.Add(catalog.Families.FamilyOf(hit.Row))).Take(k).ToArray();
+
+        // Called in list order, so the first accepted member of a family is its nearest in stock.
+        bool Accept(int row) => catalog.Stock(row) > 0 && !excluded.Contains(row) && families.Add(catalog.Families.FamilyOf(row));
     }
 
     /// <summary>The <see cref="Kept"/> nearest products of <paramref name="anchor"/>, whatever their stock, best first.</summary>

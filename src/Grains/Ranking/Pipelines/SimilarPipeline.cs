@@ -31,7 +31,9 @@ public sealed class SimilarPipeline(
         {
             // A blend: what shoppers touched with this product first (relevance 1 for the strongest link, plus its
             // content similarity), then what looks like it. A new product with no links yet gets its content neighbours.
-            var exclude = new HashSet<string>(StringComparer.Ordinal) { productId };
+            // The anchor's variants are offered on its page as such (ProductDetails.Siblings); among "similar" they would
+            // take the look-alikes' places (identical names embed alike) and then collapse to one (OnePerFamily).
+            var exclude = new HashSet<string>(catalog.Families.Members(anchor).Select(row => catalog.Product(row).Id), StringComparer.Ordinal) { productId };
             await content.AddLikeAsync(candidates, "similar", anchor, LookAlikes, exclude, weights.ContentWeight, cancellationToken);
             behaviour.Add(candidates, [anchor], exclude, weights, weights.ContentWeight, coInteraction: true, transitions: true);
         }
