@@ -31,6 +31,6 @@ public sealed class EmbeddingsOptions
     /// <summary>The length of the vectors the configured provider returns.</summary>
     public int VectorDimensions => Provider == EmbeddingProvider.OpenAI ? Dimensions : MiniLmEmbeddingGenerator.Dimensions;
 
-    /// <summary>How long a search waits for its query's embedding before it ranks by words alone. Default 1,000 ms.</summary>
-    public int QueryBudgetMs { get; set; } = 1_000;
+    /// <summary>How long a search waits for its query's embedding before it ranks by words alone. Default 500 ms.</summary>
+    public int QueryBudgetMs { get; set; } = 500;
 }
