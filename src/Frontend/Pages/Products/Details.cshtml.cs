@@ -35,6 +35,9 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
 
     public ProductListSection SeenTogether { get; private set; } = null!;
 
+    /// <summary>The product's other colours and designs (its family): lists show one member, this page the rest.</summary>
+    public ProductListSection Variants { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync()
     {
         // An id no list could have issued is ignored rather than carried into the cart form.
@@ -92,6 +95,9 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
             "Nothing to suggest with this product yet.", Error: goesWith.Problem?.Detail);
         SeenTogether = new ProductListSection("seen-together", "Seen together", neighbours, null,
             "Nothing has been seen together with this product yet.", LinkRequestId: false);
+        var more = Product.SiblingCount - Product.Siblings.Count;
+        Variants = new ProductListSection("variants", more > 0 ? $"Other variants ({Product.SiblingCount}, first {Product.Siblings.Count} shown)" : "Other variants",
+            Product.Siblings, null, "This product comes in one variant only.", LinkRequestId: false);
         Display.ListHeaders(HttpContext, similar.Value);
         return true;
     }
