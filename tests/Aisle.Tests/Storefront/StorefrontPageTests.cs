@@ -47,6 +47,33 @@ public sealed class StorefrontPageTests(AisleAppFixture app)
     }
 
     [Fact]
+    public async Task AProductPageOffersItsVariantsAndOneWithoutVariantsHasNoSuchSection()
+    {
+        // "Bonzer Bellies" comes in three pairs.
+        var bellies = (await app.Client.GetListAsync("/api/search?q=bonzer+bellies&limit=5")).Items.First(i => i.Name == "Bonzer Bellies");
+        var single = (await app.Client.GetFromJsonAsync<ProductDto>($"/api/products/{bellies.Id}", ApiJson.Options))!;
+
+        var html = await app.Client.GetStringAsync($"/products/{bellies.Id}");
+        ProductDto? alone = null;
+        foreach (var watch in (await app.Client.GetListAsync("/api/search?q=analog+watch&limit=10")).Items)
+        {
+            alone = await app.Client.GetFromJsonAsync<ProductDto>($"/api/products/{watch.Id}", ApiJson.Options);
+            if (alone!.SiblingCount == 0)
+            {
+                break;
+            }
+        }
+
+        var plain = await app.Client.GetStringAsync($"/products/{alone!.Product.Id}");
+
+        Assert.Equal(2, single.SiblingCount);
+        Assert.Contains(">Other variants</h2>", html);
+        Assert.All(single.Siblings!, sibling => Assert.Contains(sibling.Id, html));
+        Assert.Equal(0, alone.SiblingCount);
+        Assert.DoesNotContain(">Other variants</h2>", plain);
+    }
+
+    [Fact]
     public async Task SearchShowsFacetsUnderstandingAndPages()
     {
         using var response = await app.Client.GetAsync("/search?q=running%20shoes%20for%20men%20under%201000");
