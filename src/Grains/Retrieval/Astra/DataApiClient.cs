@@ -96,7 +96,7 @@ public sealed class DataApiClient(HttpClient reads, HttpClient writes, AstraDbOp
 
     /// <summary>
     /// <c>find</c> without a sort: every document passing <paramref name="filter"/>, page by page (the API pages at 20
-    /// and hands back <c>nextPageState</c> until the last page).
+    /// and hands back <c>nextPageState</c> until the last page). Used by the ingest, so on the write client's budget.
     /// </summary>
     public async Task<List<JsonObject>> FindAllAsync(JsonObject filter, JsonObject projection, CancellationToken cancellationToken)
     {
