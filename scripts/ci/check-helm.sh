@@ -43,6 +43,8 @@ node --input-type=module -e '
     ["3 silos: ServiceMonitors for both jobs", three.filter(d => d.kind === "ServiceMonitor").length === 2],
     ["silo pods carry the Orleans labels", find(three, "Deployment", "aisle-silo")?.spec.template.metadata.labels["orleans/serviceId"] === "aisle"],
     ["probes on /health/live and /health/ready", ["aisle-silo", "aisle-frontend"].every(n => { const c = find(three, "Deployment", n).spec.template.spec.containers[0]; return c.livenessProbe.httpGet.path === "/health/live" && c.readinessProbe.httpGet.path === "/health/ready"; })],
+    ["NetworkPolicy: silo port from silos only, gateway from silos and frontends", (() => { const p = find(def, "NetworkPolicy", "aisle-silo"); if (!p) return false; const [silo, gateway] = p.spec.ingress; const comp = r => r.from.map(f => f.podSelector.matchLabels["app.kubernetes.io/component"]).sort().join(","); return silo.ports[0].port === 11111 && comp(silo) === "silo" && gateway.ports[0].port === 30000 && comp(gateway) === "frontend,silo"; })()],
+    ["containers: non-root, read-only root, all capabilities dropped", ["aisle-silo", "aisle-frontend"].every(n => { const c = find(def, "Deployment", n).spec.template.spec.containers[0].securityContext; return c.runAsNonRoot && c.readOnlyRootFilesystem && c.capabilities.drop.includes("ALL") && c.allowPrivilegeEscalation === false; })],
     ["secrets only by reference", !three.some(d => d.kind === "Secret") && JSON.stringify(three).includes("secretKeyRef")],
   ];
   let bad = 0;

@@ -155,8 +155,11 @@ public sealed record ProductList(IReadOnlyList<ProductListItem> Items, string Re
 public sealed record ProductListItem(string Id);
 
 /// <summary>One behaviour event as the simulator sends it (no timestamp: Aisle stamps it now, inside the
-/// experiment's attribution window).</summary>
-public sealed record SimEvent(string UserId, string Kind, string ProductId, int? Quantity = null, string? RequestId = null);
+/// experiment's attribution window). Its own event id goes with it, so a batch the client retries is applied once.</summary>
+public sealed record SimEvent(string UserId, string Kind, string ProductId, int? Quantity = null, string? RequestId = null)
+{
+    public string EventId { get; init; } = Guid.NewGuid().ToString("N");
+}
 
 /// <summary>Aisle answered something the simulator cannot go on from.</summary>
 public sealed class SimulationException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using Aisle.Frontend.Application;
 using Aisle.Shopping;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Aisle.Frontend.Apis;
 
@@ -13,6 +14,11 @@ public static class CartApi
             .WithName("GetCart")
             .WithSummary("The shopper's cart with live names and prices.")
             .Produces<CartView>()
+            .ProducesValidationProblem();
+        users.MapGet("/cart/complete-the-look", CompleteTheLookAsync)
+            .WithName("CartCompleteTheLook")
+            .WithSummary("Products that go with what is in the cart, latest line first; an empty list for an empty cart.")
+            .Produces<ProductListResponse>()
             .ProducesValidationProblem();
         users.MapPost("/cart/items", AddAsync)
             .WithName("AddToCart")
@@ -49,6 +55,9 @@ public static class CartApi
 
     public static async Task<IResult> GetAsync(string id, ShoppingCart cart) =>
         (await cart.GetAsync(id)).ToResult(TypedResults.Ok);
+
+    public static async Task<IResult> CompleteTheLookAsync(string id, [FromQuery] string? limit, ProductLists lists, HttpContext http) =>
+        (await lists.CartCompleteTheLookAsync(id, limit)).ToResult(served => ProductListResponse.Ok(http, served));
 
     public static async Task<IResult> AddAsync(string id, CartItemRequest? body, ShoppingCart cart) =>
         (await cart.AddAsync(id, body?.ProductId, body?.Quantity, body?.RequestId)).ToResult(TypedResults.Ok);

@@ -19,6 +19,11 @@ public static class ProductsApi
             .WithSummary("Products like this one and products seen with it; personalised when userId is given.")
             .Produces<ProductListResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapGet("/{id}/complete-the-look", CompleteTheLookAsync)
+            .WithName("CompleteTheLook")
+            .WithSummary("Products that go with this one (the model's complementary kinds when one is configured, else what shoppers touched with it in other categories); personalised when userId is given.")
+            .Produces<ProductListResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -27,4 +32,7 @@ public static class ProductsApi
 
     public static async Task<IResult> SimilarAsync(string id, [FromQuery] string? userId, [FromQuery] string? limit, ProductLists lists, HttpContext http) =>
         (await lists.SimilarAsync(id, userId, limit)).ToResult(served => ProductListResponse.Ok(http, served));
+
+    public static async Task<IResult> CompleteTheLookAsync(string id, [FromQuery] string? userId, [FromQuery] string? limit, ProductLists lists, HttpContext http) =>
+        (await lists.CompleteTheLookAsync(id, userId, limit)).ToResult(served => ProductListResponse.Ok(http, served));
 }

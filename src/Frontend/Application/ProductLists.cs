@@ -1,12 +1,13 @@
 using Aisle.Experiments;
 using Aisle.Observability;
 using Aisle.Recommendations;
+using Aisle.Shopping;
 using Aisle.Users;
 
 namespace Aisle.Frontend.Application;
 
 /// <summary>
-/// Every product list a shopper is shown — search, similar items, recommendations, trending — for the JSON API and the
+/// Every product list a shopper is shown — search, similar items, recommendations, trending, complete the look — for the JSON API and the
 /// storefront pages alike: validates the input, picks the ranking profile (the shopper's experiment variant or the
 /// default), asks the read path, and records what was served (impressions, the shopper's exposure, what the next
 /// recommendations should demote).
@@ -87,8 +88,49 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
             return v.Problem();
         }
 
-        var list = await Read.TrendingAsync(filter, count);
-        AisleMetrics.Shown("trending", null, list.Items.Count);
+        return Unrouted(await Read.TrendingAsync(filter, count), "trending");
+    }
+
+    /// <summary>Products that go with one product; 404 when the product is unknown.</summary>
+    public async Task<Outcome<ServedProducts>> CompleteTheLookAsync(string? productId, string? userId, string? limit)
+    {
+        var v = new RequestValidator();
+        var id = v.Id("id", productId, required: true);
+        var user = v.Id("userId", userId, required: false);
+        var count = v.Limit(limit);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var list = await Read.CompleteTheLookAsync([id!], user, count, experiments.Defaults);
+        return list is null ? AppProblem.NotFound("product", id!) : Unrouted(list, CompleteTheLook);
+    }
+
+    /// <summary>Products that go with what is in the shopper's cart, latest line first; empty for an empty cart.</summary>
+    public async Task<Outcome<ServedProducts>> CartCompleteTheLookAsync(string? userId, string? limit)
+    {
+        var v = new RequestValidator();
+        var user = v.Id("id", userId, required: true);
+        var count = v.Limit(limit);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var cart = await grains.GetGrain<ICartGrain>(user!).GetAsync();
+        var ids = cart.Lines.OrderByDescending(l => l.AddedAt).Select(l => l.ProductId).ToArray();
+        // A cart whose products all left the catalog has nothing to go with: an empty list, not a 404.
+        var list = ids.Length == 0 ? null : await Read.CompleteTheLookAsync(ids, user, count, experiments.Defaults);
+        return Unrouted(list ?? new RankedList([]), CompleteTheLook);
+    }
+
+    private const string CompleteTheLook = "complete_the_look";
+
+    /// <summary>A list no experiment ranks: counted as shown, with a request id for attribution and no exposure.</summary>
+    private ServedProducts Unrouted(RankedList list, string surface)
+    {
+        AisleMetrics.Shown(surface, null, list.Items.Count);
         return new ServedProducts(list, RequestIds.New(null, clock.GetUtcNow()), null);
     }
 

@@ -57,6 +57,7 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
 
         var rejected = new List<RejectedEvent>();
         var accepted = 0;
+        var duplicates = 0;
         var byUser = parsed.GroupBy(p => p.UserId, StringComparer.Ordinal).ToArray();
         var outcomes = await Task.WhenAll(byUser.Select(group =>
             grains.GetGrain<IUserGrain>(group.Key).RecordAsync(group.Select(p => p.Event).ToArray())));
@@ -70,6 +71,7 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
                 if (outcome.Accepted)
                 {
                     accepted++;
+                    duplicates += outcome.Duplicate ? 1 : 0;
                 }
                 else
                 {
@@ -85,7 +87,7 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
                 Extensions: new Dictionary<string, object?> { ["rejected"] = rejected });
         }
 
-        return new EventsResponse(accepted, rejected.OrderBy(r => r.Index).ToArray());
+        return new EventsResponse(accepted, rejected.OrderBy(r => r.Index).ToArray(), duplicates);
     }
 
     /// <summary>One event of a page (a search, an add to cart), stamped now.</summary>
@@ -111,8 +113,12 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
     /// <summary>Counts applied events in the business metrics (also for purchases made by a checkout).</summary>
     public static void Count(InteractionKind kind, EventOutcome outcome)
     {
-        AisleMetrics.Events.WithLabels(kind.WireName(), outcome.Accepted ? "accepted" : "rejected").Inc();
-        AisleMetrics.EventApplied(kind, outcome);
+        // A duplicate was counted when it was first applied.
+        AisleMetrics.Events.WithLabels(kind.WireName(), outcome.Duplicate ? "duplicate" : outcome.Accepted ? "accepted" : "rejected").Inc();
+        if (!outcome.Duplicate)
+        {
+            AisleMetrics.EventApplied(kind, outcome);
+        }
     }
 
     private static (string UserId, ShopperEvent Event)? Validate(EventRequest? e, int index, DateTimeOffset now, RequestValidator v)
@@ -151,8 +157,9 @@ public sealed class ShopperEvents(IGrainFactory grains, TimeProvider clock)
         }
 
         var requestId = v.Text($"{at}.requestId", e.RequestId, RequestValidator.MaxIdLength);
+        var eventId = v.Text($"{at}.eventId", e.EventId, RequestValidator.MaxIdLength);
         return v.IsValid && userId is not null
-            ? (userId, new ShopperEvent(kind, productId, query, quantity, timestamp, requestId))
+            ? (userId, new ShopperEvent(kind, productId, query, quantity, timestamp, requestId, eventId))
             : null;
     }
 }

@@ -19,6 +19,9 @@ public static class ApiHosting
     /// <summary>Requests per second one client address may make to the public API (<c>Aisle:RateLimit:PermitsPerSecond</c>, default 2000).</summary>
     public const string PermitsKey = "Aisle:RateLimit:PermitsPerSecond";
 
+    /// <summary>Requests per second one admin key may make to <c>/api/admin</c> (<c>Aisle:RateLimit:AdminPermitsPerSecond</c>, default 2000).</summary>
+    public const string AdminPermitsKey = "Aisle:RateLimit:AdminPermitsPerSecond";
+
     /// <summary>Longest accepted request line: long enough that an oversized query is answered by Aisle's own
     /// validation with a problem document, rather than by Kestrel with an empty 414.</summary>
     private const int MaxRequestLineBytes = 2 * 1024 * 1024;
@@ -45,21 +48,32 @@ public static class ApiHosting
         builder.Services.AddHealthChecks().AddCheck<CatalogReadyHealthCheck>("catalog", tags: ["ready"]);
         builder.Logging.AddFilter(ReadinessLog.HealthCheckServiceCategory, LogLevel.Critical);
 
+        builder.Services.AddSingleton<AdminKeys>();
+        builder.Services.Configure<ForwardedHeadersOptions>(options => ClientAddress.Configure(options, builder.Configuration));
         var permits = builder.Configuration.GetValue(PermitsKey, 2000);
+        var adminPermits = builder.Configuration.GetValue(AdminPermitsKey, 2000);
         builder.Services.AddRateLimiter(limiter =>
         {
+            // One bucket per client address (the real client's behind configured proxies), and one per admin key for
+            // admin calls, so a busy admin tool does not starve the shoppers behind the same address, nor they it.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/api")
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("operations"));
+            {
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    return RateLimitPartition.GetNoLimiter("operations");
+                }
+
+                var admin = context.Request.Path.StartsWithSegments(AdminApiKey.PathPrefix) ? AdminApiKey.KeyName(context) : null;
+                return admin is null
+                    ? RateLimitPartition.GetFixedWindowLimiter("client:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => PerSecond(permits))
+                    : RateLimitPartition.GetFixedWindowLimiter("admin-key:" + admin, _ => PerSecond(adminPermits));
+            });
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 return ProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"More than {permits} requests per second from this address.");
+                    "More requests per second than this client (or admin key) may make.");
             };
         });
         return builder;
@@ -67,6 +81,8 @@ public static class ApiHosting
 
     public static WebApplication UseAisleApi(this WebApplication app)
     {
+        // First: the rate limiter and the logs must see the client behind a configured proxy, not the proxy.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = WriteExceptionAsProblemAsync,
@@ -123,4 +139,7 @@ public static class ApiHosting
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    private static FixedWindowRateLimiterOptions PerSecond(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 };
 }

@@ -1,13 +1,12 @@
-using System.Security.Cryptography;
-using System.Text;
+using Aisle.Observability;
 
 namespace Aisle.Frontend.Security;
 
 /// <summary>
-/// Admin endpoints need the key from configuration <c>Aisle:AdminApiKey</c> (environment <c>Aisle__AdminApiKey</c>) in
-/// the <c>X-Api-Key</c> header: none → 401, a wrong one → 403. With no key configured, admin endpoints stay closed.
-/// Checked as middleware in front of <c>/api/admin</c>, so a caller without the key learns nothing else, not even
-/// whether its body would have been valid.
+/// Admin endpoints need one of the configured admin keys (<see cref="AdminKeys"/>) in the <c>X-Api-Key</c> header:
+/// none → 401, a wrong one → 403. With no key configured, admin endpoints stay closed. Checked as middleware in front
+/// of <c>/api/admin</c>, so a caller without the key learns nothing else, not even whether its body would have been
+/// valid. Every admin call is logged and counted with the key's name, never the key, and its path without the query.
 /// </summary>
 public static class AdminApiKey
 {
@@ -18,7 +17,12 @@ public static class AdminApiKey
     public static IApplicationBuilder UseAdminApiKey(this IApplicationBuilder app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments(PathPrefix), admin => admin.Use(async (context, next) =>
         {
-            if (Deny(context) is { } denied)
+            var keys = context.RequestServices.GetRequiredService<AdminKeys>();
+            var name = KeyName(context);
+            AisleMetrics.AdminRequests.WithLabels(name ?? "none").Inc();
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminApiKey))
+                .LogInformation("Admin {Method} {Path} by key {KeyName}", context.Request.Method, context.Request.Path.Value, name ?? "(none)");
+            if (Deny(context, keys, name) is { } denied)
             {
                 await denied.ExecuteAsync(context);
                 return;
@@ -27,31 +31,22 @@ public static class AdminApiKey
             await next(context);
         }));
 
-    /// <summary>Whether <paramref name="given"/> is the configured admin key (constant time; false when none is configured).</summary>
-    public static bool Matches(HttpContext context, string? given)
-    {
-        var expected = context.RequestServices.GetRequiredService<IConfiguration>()[ConfigurationKey];
-        return !string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(given) &&
-            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
-    }
+    /// <summary>The name of the admin key the request carries, or null without a valid one.</summary>
+    public static string? KeyName(HttpContext context) =>
+        context.RequestServices.GetRequiredService<AdminKeys>().Match(context.Request.Headers[Header].ToString());
 
-    private static IResult? Deny(HttpContext context)
+    private static IResult? Deny(HttpContext context, AdminKeys keys, string? name)
     {
-        var expected = context.RequestServices.GetRequiredService<IConfiguration>()[ConfigurationKey];
-        var given = context.Request.Headers[Header].ToString();
-        if (string.IsNullOrEmpty(given))
+        if (string.IsNullOrEmpty(context.Request.Headers[Header].ToString()))
         {
             context.Response.Headers.WWWAuthenticate = Header;
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
                 detail: $"Admin endpoints need the {Header} header.");
         }
 
-        if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "API key rejected",
-                detail: string.IsNullOrEmpty(expected) ? $"No admin key is configured ({ConfigurationKey})." : "The API key is not valid.");
-        }
-
-        return null;
+        return name is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "API key rejected",
+                detail: keys.AnyConfigured ? "The API key is not valid." : $"No admin key is configured ({ConfigurationKey} or {AdminKeys.SectionKey}).")
+            : null;
     }
 }

@@ -5,8 +5,8 @@ namespace Aisle.Frontend.Security;
 
 /// <summary>
 /// The admin pages' sign-in: the admin key typed once into <c>/admin/login</c> becomes an HttpOnly, SameSite=Strict
-/// cookie holding a SHA-256 of the key (never the key itself), checked on every admin page. Changing the configured
-/// key signs everyone out.
+/// cookie holding a hash derived from the key's SHA-256 (never the key itself), checked on every admin page against
+/// every configured key (<see cref="AdminKeys"/>). Removing a key signs out whoever signed in with it.
 /// </summary>
 public static class AdminSession
 {
@@ -14,20 +14,30 @@ public static class AdminSession
 
     public static bool IsSignedIn(HttpContext context)
     {
-        var expected = context.RequestServices.GetRequiredService<IConfiguration>()[AdminApiKey.ConfigurationKey];
-        return !string.IsNullOrEmpty(expected) && context.Request.Cookies.TryGetValue(Cookie, out var token) &&
-            CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token ?? ""), Encoding.ASCII.GetBytes(Token(expected)));
-    }
-
-    /// <summary>Signs in when <paramref name="key"/> is the admin key.</summary>
-    public static bool SignIn(HttpContext context, string? key)
-    {
-        if (!AdminApiKey.Matches(context, key))
+        if (!context.Request.Cookies.TryGetValue(Cookie, out var token) || string.IsNullOrEmpty(token))
         {
             return false;
         }
 
-        context.Response.Cookies.Append(Cookie, Token(key!), new CookieOptions
+        var signedIn = false;
+        foreach (var (_, hash) in context.RequestServices.GetRequiredService<AdminKeys>().Hashes())
+        {
+            signedIn |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token), Encoding.ASCII.GetBytes(Token(hash)));
+        }
+
+        return signedIn;
+    }
+
+    /// <summary>Signs in when <paramref name="key"/> is one of the admin keys.</summary>
+    public static bool SignIn(HttpContext context, string? key)
+    {
+        if (context.RequestServices.GetRequiredService<AdminKeys>().Match(key) is null)
+        {
+            return false;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key!));
+        context.Response.Cookies.Append(Cookie, Token(hash), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -38,5 +48,5 @@ public static class AdminSession
         return true;
     }
 
-    private static string Token(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("aisle-admin:" + key)));
+    private static string Token(byte[] keyHash) => Convert.ToHexString(SHA256.HashData([.. "aisle-admin:"u8, .. keyHash]));
 }

@@ -17,4 +17,9 @@ public interface IRecommendationGrain : IGrainWithIntegerKey
     Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile);
 
     Task<RankedList> TrendingAsync(string? category, int limit);
+
+    /// <summary>Products that go with a product or a cart ("complete the look").</summary>
+    /// <param name="productIds">The product, or the cart's products latest first.</param>
+    /// <returns>Null when none of the products is known.</returns>
+    Task<RankedList?> CompleteTheLookAsync(IReadOnlyList<string> productIds, string? userId, int limit, RankingProfile profile);
 }

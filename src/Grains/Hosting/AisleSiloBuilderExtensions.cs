@@ -86,6 +86,7 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton<QueryEmbedder>();
         // The rules alone unless a language model is configured (AddAisleLlm replaces this).
         services.TryAddSingleton<IQueryUnderstandingFactory, RulesOnlyUnderstanding>();
+        services.TryAddSingleton<IComplementProposals>(NoComplementProposals.Instance);
         services.AddAisleLlm(configuration);
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddSingleton<Recommender>();

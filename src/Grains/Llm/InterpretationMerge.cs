@@ -21,6 +21,11 @@ public static class InterpretationMerge
             notes.Add($"product type {type}");
         }
 
+        if (!string.Equals(reading.Keywords, rules.Text, StringComparison.OrdinalIgnoreCase))
+        {
+            notes.Add($"keywords \"{reading.Keywords}\"");
+        }
+
         var (brand, brandCertain) = rules.Brand is not null
             ? (rules.Brand, rules.BrandCertain)
             : (reading.Brand, reading.Brand is not null && confident && Typed(rules.Original, reading.Brand));
@@ -61,6 +66,7 @@ public static class InterpretationMerge
             Attributes = reading.Attributes,
             NamesNeed = reading.NamesNeed,
             Proposals = reading.Proposals,
+            Keywords = reading.Keywords,
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Aisle.Observability;
 using Aisle.Query;
@@ -23,7 +22,7 @@ public sealed class LlmQueryUnderstanding(QueryUnderstanding rules, IGrainFactor
 
     private const string Purpose = AisleMetrics.QueryUnderstandingPurpose;
 
-    private readonly ConcurrentDictionary<string, (Interpretation Answer, DateTimeOffset Until)> _kept = new(StringComparer.Ordinal);
+    private readonly KeptAnswers<Interpretation> _kept = new(MaxCached, options.CacheLifetime, clock);
 
     public ValueTask<ParsedQuery> UnderstandAsync(string? query, CancellationToken cancellationToken)
     {
@@ -35,10 +34,10 @@ public sealed class LlmQueryUnderstanding(QueryUnderstanding rules, IGrainFactor
         }
 
         var key = Normalise(query!);
-        if (_kept.TryGetValue(key, out var kept) && clock.GetUtcNow() < kept.Until)
+        if (_kept.TryGet(key, out var kept))
         {
             AisleMetrics.LlmCacheHits.WithLabels(Purpose).Inc();
-            return new(Apply(parsed, kept.Answer));
+            return new(Apply(parsed, kept));
         }
 
         return new(AskAsync(parsed, key, cancellationToken));
@@ -76,25 +75,13 @@ public sealed class LlmQueryUnderstanding(QueryUnderstanding rules, IGrainFactor
 
     private async Task<ParsedQuery> AskAsync(ParsedQuery parsed, string key, CancellationToken cancellationToken)
     {
-        Interpretation answer;
-        try
+        // On a timeout the call goes on in the grain, and its answer will serve the next search of these words; calls
+        // abandoned at their own deadline count in LlmTimeouts there.
+        var (answer, failure) = await ModelBudget.WaitAsync(
+            grains.GetGrain<IQueryInterpretationGrain>(key).InterpretAsync(), options.Budget, clock, cancellationToken);
+        if (answer is null)
         {
-            answer = await grains.GetGrain<IQueryInterpretationGrain>(key).InterpretAsync().WaitAsync(options.Budget, clock, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // The budget is spent (a fallback, reason timeout); the call goes on in the grain, and its answer will
-            // serve the next search of these words. Calls abandoned at their own deadline count in LlmTimeouts there.
-            return Fallback(parsed, LlmOutcome.Timeout);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception)
-        {
-            // A silo going away mid-call, a grain that failed to activate: the shopper still gets the rules.
-            return Fallback(parsed, LlmOutcome.Failed);
+            return Fallback(parsed, failure);
         }
 
         if (answer.Cached)
@@ -104,22 +91,11 @@ public sealed class LlmQueryUnderstanding(QueryUnderstanding rules, IGrainFactor
 
         if (answer.Outcome is LlmOutcome.Answered or LlmOutcome.UnknownCategory or LlmOutcome.UnknownBrand)
         {
-            Keep(key, answer);
+            _kept.Keep(key, answer);
         }
 
         // A kept unusable reading is not a fresh fallback: the model was not asked again.
         return answer.Outcome == LlmOutcome.Answered || answer.Cached ? Apply(parsed, answer) : Fallback(parsed, answer.Outcome);
-    }
-
-    private void Keep(string key, Interpretation answer)
-    {
-        if (_kept.Count >= MaxCached)
-        {
-            // As the rules' cache: starting over is cheaper than tracking recency on every hit.
-            _kept.Clear();
-        }
-
-        _kept[key] = (answer, clock.GetUtcNow() + options.CacheLifetime);
     }
 
     private static ParsedQuery Fallback(ParsedQuery parsed, LlmOutcome outcome)

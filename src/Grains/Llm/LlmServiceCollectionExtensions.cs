@@ -13,14 +13,16 @@ public static class LlmServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="LlmOptions"/> and, when <see cref="LlmOptions.ApiKey"/> finds a key, an <see cref="IChatClient"/>
-    /// for <see cref="LlmOptions.Endpoint"/> and the model understanding in front of the rules. Without a key nothing
-    /// else is registered and searches are understood by the rules alone.
+    /// for <see cref="LlmOptions.Endpoint"/>, the model understanding in front of the rules and the model's complements for
+    /// "complete the look". Without a key nothing else is registered: searches are understood by the rules alone and
+    /// "complete the look" has co-interaction candidates only.
     /// </summary>
     public static IServiceCollection AddAisleLlm(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(LlmOptions.Section);
         services.AddOptions<LlmOptions>().Bind(section);
         services.AddSingleton<QueryInterpretationPrompts>();
+        services.AddSingleton<ComplementsPrompts>();
         var options = section.Get<LlmOptions>() ?? new LlmOptions();
         if (options.ApiKey() is not { } key)
         {
@@ -29,6 +31,7 @@ public static class LlmServiceCollectionExtensions
 
         services.AddSingleton(_ => ChatClient(options, key));
         services.AddSingleton<IQueryUnderstandingFactory, LlmUnderstandingFactory>();
+        services.AddSingleton<IComplementProposals, LlmComplementProposals>();
         return services;
     }
 

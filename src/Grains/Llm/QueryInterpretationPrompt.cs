@@ -12,9 +12,6 @@ namespace Aisle.Llm;
 /// </summary>
 public sealed class QueryInterpretationPrompt
 {
-    /// <summary>Category paths offered to the model at most (the most populous; a catalog's top levels always fit).</summary>
-    public const int MaxCategories = 400;
-
     /// <summary>Proposed product types kept at most.</summary>
     public const int MaxProposals = 4;
 
@@ -40,9 +37,7 @@ public sealed class QueryInterpretationPrompt
     public QueryInterpretationPrompt(CatalogDictionary dictionary)
     {
         _dictionary = dictionary;
-        var offered = dictionary.Categories.Paths
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(MaxCategories).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        var offered = PromptSchema.OfferedCategories(dictionary);
         _categories = offered.ToDictionary(c => c, c => c, StringComparer.OrdinalIgnoreCase);
         Options = new ChatOptions
         {
@@ -54,8 +49,6 @@ public sealed class QueryInterpretationPrompt
         };
     }
 
-    public bool IsFor(CatalogDictionary dictionary) => ReferenceEquals(_dictionary, dictionary);
-
     /// <summary>The options of every call (model id added by the caller): temperature 0, the schema as response format.</summary>
     public ChatOptions Options { get; }
 
@@ -65,18 +58,7 @@ public sealed class QueryInterpretationPrompt
     /// <summary>Reads the model's reply: <see cref="LlmOutcome.Answered"/> with the reading, or why it cannot be used.</summary>
     public (LlmOutcome Outcome, QueryInterpretation? Reading) Read(string? reply)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(reply ?? "");
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return (LlmOutcome.Malformed, null);
-        }
-
-        if (root.ValueKind != JsonValueKind.Object || Text(root, "keywords") is not { } keywords)
+        if (PromptSchema.Root(reply) is not { } root || Text(root, "keywords") is not { } keywords)
         {
             return (LlmOutcome.Malformed, null);
         }
@@ -133,10 +115,7 @@ public sealed class QueryInterpretationPrompt
             Text(root, "product_type"), category, brand, min, max, gender, attributes, keywords, confidence, needs, proposals));
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()?.Trim() is { Length: > 0 } text
-            ? (text.Length > 200 ? text[..200] : text)
-            : null;
+    private static string? Text(JsonElement element, string name) => PromptSchema.Text(element, name);
 
     private static double? Price(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.GetDouble() is var price
@@ -146,62 +125,26 @@ public sealed class QueryInterpretationPrompt
 
     private static JsonElement Schema(string[] categories)
     {
-        static JsonObject Nullable(string type) => new() { ["type"] = new JsonArray(type, "null") };
-        static JsonObject OneOf(IEnumerable<string> values)
+        var proposal = PromptSchema.Object(new JsonObject
         {
-            var options = new JsonArray();
-            foreach (var value in values)
-            {
-                options.Add(value);
-            }
-
-            options.Add(null);
-            return new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = options };
-        }
-
-        var properties = new JsonObject
+            ["product_type"] = new JsonObject { ["type"] = "string" },
+            ["keywords"] = new JsonObject { ["type"] = "string" },
+        });
+        return PromptSchema.Element(PromptSchema.Object(new JsonObject
         {
-            ["product_type"] = Nullable("string"),
-            ["category"] = OneOf(categories),
-            ["brand"] = Nullable("string"),
-            ["min_price"] = Nullable("number"),
-            ["max_price"] = Nullable("number"),
-            ["gender"] = OneOf(GenderNames),
-            ["colour"] = Nullable("string"),
-            ["size"] = Nullable("string"),
-            ["material"] = Nullable("string"),
+            ["product_type"] = PromptSchema.Nullable("string"),
+            ["category"] = PromptSchema.OneOf(categories),
+            ["brand"] = PromptSchema.Nullable("string"),
+            ["min_price"] = PromptSchema.Nullable("number"),
+            ["max_price"] = PromptSchema.Nullable("number"),
+            ["gender"] = PromptSchema.OneOf(GenderNames),
+            ["colour"] = PromptSchema.Nullable("string"),
+            ["size"] = PromptSchema.Nullable("string"),
+            ["material"] = PromptSchema.Nullable("string"),
             ["keywords"] = new JsonObject { ["type"] = "string" },
             ["confidence"] = new JsonObject { ["type"] = "number" },
             ["names_need"] = new JsonObject { ["type"] = "boolean" },
-            ["proposals"] = new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["properties"] = new JsonObject
-                    {
-                        ["product_type"] = new JsonObject { ["type"] = "string" },
-                        ["keywords"] = new JsonObject { ["type"] = "string" },
-                    },
-                    ["required"] = new JsonArray("product_type", "keywords"),
-                    ["additionalProperties"] = false,
-                },
-            },
-        };
-        var required = new JsonArray();
-        foreach (var (name, _) in properties)
-        {
-            required.Add(name);
-        }
-
-        var schema = new JsonObject
-        {
-            ["type"] = "object",
-            ["properties"] = properties,
-            ["required"] = required,
-            ["additionalProperties"] = false,
-        };
-        return JsonSerializer.SerializeToElement(schema);
+            ["proposals"] = new JsonObject { ["type"] = "array", ["items"] = proposal },
+        }));
     }
 }

@@ -19,6 +19,10 @@ public static class AisleMetrics
     public static void ExportMeters() =>
         Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = instrument => ExportedMeters.Contains(instrument.Meter.Name));
 
+    /// <summary>Calls to /api/admin by admin key name ("none" without a valid key): who changed what, never the key.</summary>
+    public static readonly Counter AdminRequests = Metrics.CreateCounter(
+        "aisle_admin_requests_total", "Admin API calls, by the name of the admin key used (none: no valid key).", "key");
+
     public static readonly Counter Events = Metrics.CreateCounter(
         "aisle_events_total", "Behaviour events by kind and outcome.", "kind", "outcome");
 

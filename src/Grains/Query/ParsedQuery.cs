@@ -47,6 +47,14 @@ public sealed record ParsedQuery(
     /// <summary>True when the query names a need ("things for a new puppy") rather than a product.</summary>
     public bool NamesNeed { get; init; }
 
+    /// <summary>
+    /// The query rewritten as catalog keywords by a model ("something to tell the time" → "analog wrist watch"); null
+    /// from the rules. When set, the lexical (BM25) retrieval searches these instead of <see cref="Text"/>: BM25 only
+    /// finds the words it is given, and a shopper's words are often not the catalog's. The vector side keeps the
+    /// shopper's text, whose meaning an embedding already reads.
+    /// </summary>
+    public string? Keywords { get; init; }
+
     /// <summary>Products a model proposes for the need, each an extra retrieval source; empty from the rules.</summary>
     public IReadOnlyList<ProposedProducts> Proposals { get; init; } = [];
 

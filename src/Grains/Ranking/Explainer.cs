@@ -19,6 +19,9 @@ public sealed class Explainer(CatalogReplica catalog)
     /// <summary>A product type the language model proposed for the search ("things for a new puppy" → dog bowl).</summary>
     public const string Suggested = "suggested";
 
+    /// <summary>A product type the language model says goes with the anchor's category ("Mobiles" → screen guard).</summary>
+    public const string Complements = "complements";
+
     /// <param name="context">For searches: what the query asked for (its words, budget, category).</param>
     public IReadOnlyList<string> Explain(ScoredCandidate item, UserProfile? profile, QueryUnderstood? context = null)
     {
@@ -57,6 +60,11 @@ public sealed class Explainer(CatalogReplica catalog)
         if (query is not null && c.BecauseOf is { } proposed && c.Sources.Contains(Suggested))
         {
             reasons.Add((1.9 + t.Relevance, $"Suggested for \"{Shorten(query)}\": {proposed}"));
+        }
+
+        if (c.BecauseOf is { } goesWith && c.Sources.Contains(Complements))
+        {
+            reasons.Add((2.05 + t.Relevance, $"Goes with {goesWith}"));
         }
 
         if (c.BecauseOf is { } after && c.Sources.Contains(Next))
@@ -137,7 +145,7 @@ public sealed class Explainer(CatalogReplica catalog)
 
     public static string Money(double value) => "₹" + Math.Round(value).ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string LastSegment(string path)
+    public static string LastSegment(string path)
     {
         var i = path.LastIndexOf(" > ", StringComparison.Ordinal);
         return i < 0 ? path : path[(i + 3)..];

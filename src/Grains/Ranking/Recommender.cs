@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Llm;
 using Aisle.Ranking.Candidates;
 using Aisle.Ranking.Pipelines;
 using Aisle.Recommendations;
@@ -8,7 +9,7 @@ using Aisle.Users;
 namespace Aisle.Ranking;
 
 /// <summary>
-/// The four read pipelines over this silo's replica and indexes, wired once: the silo, the evaluation engine and the
+/// The read pipelines over this silo's replica and indexes, wired once: the silo, the evaluation engine and the
 /// benchmarks each build this one class, and every pipeline shares the same candidate sources (so one popularity
 /// list per silo) and the same <see cref="Ranker"/>. Grain-free, so it is tested and benchmarked directly; the
 /// recommendation grain only feeds it profiles. Each stage lives in its pipeline or source, not here.
@@ -19,6 +20,7 @@ public sealed class Recommender
     private readonly SimilarPipeline _similar;
     private readonly RecommendationPipeline _recommendations;
     private readonly TrendingPipeline _trending;
+    private readonly CompleteTheLookPipeline _completeTheLook;
 
     public Recommender(
         CatalogReplica catalog,
@@ -27,17 +29,21 @@ public sealed class Recommender
         QueryEmbedder embedder,
         TimeProvider clock,
         BusinessRules? rules = null,
-        RankingProfile? defaults = null)
+        RankingProfile? defaults = null,
+        IComplementProposals? complements = null)
     {
         Defaults = defaults ?? RankingProfile.Default;
         var ranker = new Ranker(catalog, rules);
         var content = new ContentCandidates(catalog, vectors);
         var behaviour = new BehaviourCandidates(catalog);
         var popular = new PopularCandidates(catalog, clock);
-        _search = new SearchPipeline(catalog, indexes, embedder, new QueryHits(catalog, indexes, content), popular, ranker, clock, Defaults);
+        var hits = new QueryHits(catalog, indexes, content);
+        _search = new SearchPipeline(catalog, indexes, embedder, hits, popular, ranker, clock, Defaults);
         _similar = new SimilarPipeline(catalog, content, behaviour, ranker, clock, Defaults);
         _trending = new TrendingPipeline(popular, ranker, clock, Defaults);
         _recommendations = new RecommendationPipeline(catalog, content, behaviour, popular, _trending, ranker, clock, Defaults);
+        _completeTheLook = new CompleteTheLookPipeline(
+            catalog, hits, behaviour, complements ?? NoComplementProposals.Instance, ranker, clock, Defaults);
     }
 
     /// <summary>The profile lists are ranked with when the caller names none (trending; configuration's weights).</summary>
@@ -59,4 +65,10 @@ public sealed class Recommender
         _recommendations.RunAsync(profile, limit, ranking, options, cancellationToken);
 
     public RankedList Trending(string? category, int limit) => _trending.Run(category, limit);
+
+    /// <param name="productIds">A product, or a cart's products latest first.</param>
+    /// <returns>Null when none of the products is in the catalog.</returns>
+    public Task<RankedList?> CompleteTheLookAsync(
+        IReadOnlyList<string> productIds, UserProfile? profile, int limit, RankingProfile? ranking = null, CancellationToken cancellationToken = default) =>
+        _completeTheLook.RunAsync(productIds, profile, limit, ranking, cancellationToken);
 }

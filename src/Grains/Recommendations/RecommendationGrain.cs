@@ -34,6 +34,13 @@ public sealed class RecommendationGrain(CatalogReplica catalog, Recommender reco
         return await recommender.RecommendAsync(await ProfileAsync(userId), limit, profile);
     }
 
+    public async Task<RankedList?> CompleteTheLookAsync(IReadOnlyList<string> productIds, string? userId, int limit, RankingProfile profile)
+    {
+        catalog.EnsureReady();
+        var shopper = userId is null || !profile.Personalized ? null : await ProfileAsync(userId);
+        return await recommender.CompleteTheLookAsync(productIds, shopper, limit, profile);
+    }
+
     public Task<RankedList> TrendingAsync(string? category, int limit)
     {
         catalog.EnsureReady();

@@ -8,7 +8,9 @@ namespace Aisle.Users;
 
 /// <summary>
 /// A shopper's live profile. Events are applied in the order sent and written in one storage write per call, so
-/// a batch costs one write however many events it holds; the next read sees them.
+/// a batch costs one write however many events it holds; the next read sees them. An event whose client id was
+/// applied before (<see cref="EventIds"/>) is answered as a duplicate and changes nothing; the ids are written in the
+/// same write as the events they belong to, so a retry after any failure finds them or finds neither.
 /// </summary>
 [GrainType("user")]
 public sealed class UserGrain(
@@ -59,21 +61,54 @@ public sealed class UserGrain(
         var outcomes = new EventOutcome[events.Count];
         var s = Live;
         var changed = false;
+        HashSet<ulong>? seen = null;
+        var applied = new List<ulong>();
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
+            ulong? id = null;
+            if (e.EventId is not null)
+            {
+                seen ??= EventIds.Read(s.EventIds);
+                id = EventIds.Hash(e.EventId);
+                if (seen.Contains(id.Value))
+                {
+                    outcomes[i] = new EventOutcome(true, null, Duplicate: true);
+                    continue;
+                }
+            }
+
+            outcomes[i] = await ApplyAsync(e);
+            if (outcomes[i].Accepted)
+            {
+                changed = true;
+                if (id is { } applies)
+                {
+                    // Only applied events are remembered: a rejected one (sold out) may be retried and succeed.
+                    seen!.Add(applies);
+                    applied.Add(applies);
+                }
+            }
+        }
+
+        if (changed)
+        {
+            await SaveAsync(s with { EventIds = EventIds.Remember(s.EventIds, applied) });
+        }
+
+        return outcomes;
+
+        async Task<EventOutcome> ApplyAsync(ShopperEvent e)
+        {
             if (e.Kind == InteractionKind.Search)
             {
                 s = ProfileUpdater.ApplySearch(s, e.Query ?? "");
-                outcomes[i] = new EventOutcome(true, null);
-                changed = true;
-                continue;
+                return new EventOutcome(true, null);
             }
 
             if (e.ProductId is null || !replica.TryGetRow(e.ProductId, out var row))
             {
-                outcomes[i] = new EventOutcome(false, $"Unknown product '{e.ProductId}'.");
-                continue;
+                return new EventOutcome(false, $"Unknown product '{e.ProductId}'.");
             }
 
             decimal? revenue = null;
@@ -82,8 +117,7 @@ public sealed class UserGrain(
                 var reservation = await GrainFactory.GetGrain<IProductGrain>(e.ProductId).TryReserveAsync(e.Quantity);
                 if (!reservation.Succeeded)
                 {
-                    outcomes[i] = new EventOutcome(false, $"Out of stock: {reservation.StockLeft} left, {e.Quantity} wanted.");
-                    continue;
+                    return new EventOutcome(false, $"Out of stock: {reservation.StockLeft} left, {e.Quantity} wanted.");
                 }
 
                 revenue = replica.Price(row) is { } price ? (decimal)price * e.Quantity : null;
@@ -107,16 +141,8 @@ public sealed class UserGrain(
                 activity.CoInteraction(e.ProductId, other, weight / distance, e.Timestamp);
             }
 
-            outcomes[i] = new EventOutcome(true, null, revenue, attributed);
-            changed = true;
+            return new EventOutcome(true, null, revenue, attributed);
         }
-
-        if (changed)
-        {
-            await SaveAsync(s);
-        }
-
-        return outcomes;
     }
 
     public async Task RecordServedAsync(ServedList list)

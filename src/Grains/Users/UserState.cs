@@ -30,4 +30,7 @@ public sealed record UserState
     /// <summary>In a stored state only: the whole state in <see cref="UserStateFormat"/>, the other properties empty. One
     /// more field rather than a new stored type, so that the states written before it keep deserializing.</summary>
     [Id(12)] public byte[]? Packed { get; init; }
+    /// <summary>Hashes of the client ids of the last applied events (<see cref="Users.EventIds"/>). Stored beside
+    /// <see cref="Packed"/>, not inside it: the packed layout stays as it is.</summary>
+    [Id(13)] public byte[]? EventIds { get; init; }
 }

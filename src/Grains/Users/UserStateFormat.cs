@@ -43,14 +43,14 @@ public static class UserStateFormat
     private const int DepthShift = 2;
     private const int KindBits = 3;
 
-    /// <summary>The state as stored: only <see cref="UserState.Packed"/> set.</summary>
+    /// <summary>The state as stored: only <see cref="UserState.Packed"/> set, and the remembered event ids.</summary>
     /// <param name="halfLife">The affinity half-life the state decays with (to bring affinities to one time).</param>
     public static UserState Pack(UserState state, CatalogKeys catalog, TimeSpan halfLife) =>
-        new() { Packed = Encode(state, catalog, halfLife) };
+        new() { Packed = Encode(state, catalog, halfLife), EventIds = state.EventIds };
 
     /// <summary>The live state of a stored one: decoded when packed, as it is when written before this format.</summary>
     public static UserState Unpack(UserState stored, CatalogKeys catalog) =>
-        stored.Packed is { } packed ? Decode(packed, catalog) : stored;
+        stored.Packed is { } packed ? Decode(packed, catalog) with { EventIds = stored.EventIds } : stored;
 
     public static byte[] Encode(UserState state, CatalogKeys catalog, TimeSpan halfLife)
     {

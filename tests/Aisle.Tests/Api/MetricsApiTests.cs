@@ -30,7 +30,8 @@ public sealed partial class MetricsApiTests(AisleAppFixture app)
         var metrics = await app.Client.GetStringAsync("/metrics");
 
         Assert.NotNull(Sample(metrics, "aisle_llm_calls_total{purpose=\"query_understanding\"}"));
-        Assert.NotNull(Sample(metrics, "aisle_llm_fallbacks_total{purpose=\"query_understanding\"}"));
+        Assert.NotNull(Sample(metrics, "aisle_llm_fallbacks_total{purpose=\"query_understanding\",reason=\"timeout\"}"));
+        Assert.NotNull(Sample(metrics, "aisle_llm_circuit_state{purpose=\"query_understanding\"}"));
         Assert.NotNull(Sample(metrics, "aisle_clicks_total{experiment=\"none\",variant=\"default\"}"));
         Assert.NotNull(Sample(metrics, "aisle_impressions_total{experiment=\"none\",variant=\"default\",surface=\"trending\"}"));
     }

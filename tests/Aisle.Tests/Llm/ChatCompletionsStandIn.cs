@@ -68,6 +68,18 @@ public sealed class ChatCompletionsStandIn : IAsyncDisposable
             ["proposals"] = new JsonArray(proposals.Select(p => (JsonNode)new JsonObject { ["product_type"] = p.Type, ["keywords"] = p.Keywords }).ToArray()),
         }.ToJsonString();
 
+    /// <summary>Complementary kinds as the model would give them for "complete the look".</summary>
+    public static string Complements(params (string Type, string Keywords, string? Category)[] complements) =>
+        new JsonObject
+        {
+            ["complements"] = new JsonArray(complements.Select(c => (JsonNode)new JsonObject
+            {
+                ["product_type"] = c.Type,
+                ["keywords"] = c.Keywords,
+                ["category"] = c.Category,
+            }).ToArray()),
+        }.ToJsonString();
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)

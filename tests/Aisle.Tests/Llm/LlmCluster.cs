@@ -19,8 +19,11 @@ public sealed class LlmCluster : IAsyncDisposable
 
     private readonly InProcessTestCluster _cluster;
 
-    private LlmCluster(InProcessTestCluster cluster, ChatCompletionsStandIn standIn, string key, LlmOptions options, ManualClock clock, IQueryUnderstanding[] understanding)
+    private LlmCluster(
+        InProcessTestCluster cluster, ChatCompletionsStandIn standIn, string key, LlmOptions options, ManualClock clock, IQueryUnderstanding[] understanding,
+        IComplementProposals[] complements)
     {
+        Complements = complements;
         _cluster = cluster;
         StandIn = standIn;
         Key = key;
@@ -43,6 +46,9 @@ public sealed class LlmCluster : IAsyncDisposable
     public ManualClock Clock { get; }
 
     public IReadOnlyList<IQueryUnderstanding> Understanding { get; }
+
+    /// <summary>Each silo's complements for "complete the look", as its pipeline gets them.</summary>
+    public IReadOnlyList<IComplementProposals> Complements { get; }
 
     public IClusterClient Client => _cluster.Client;
 
@@ -82,8 +88,9 @@ public sealed class LlmCluster : IAsyncDisposable
         var understanding = cluster.Silos
             .Select(silo => silo.ServiceProvider.GetRequiredService<IQueryUnderstandingFactory>().Over(Rules))
             .ToArray();
+        var complements = cluster.Silos.Select(silo => silo.ServiceProvider.GetRequiredService<IComplementProposals>()).ToArray();
         var options = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>()!;
-        return new LlmCluster(cluster, standIn, key, options, clock, understanding);
+        return new LlmCluster(cluster, standIn, key, options, clock, understanding, complements);
     }
 
     public async ValueTask DisposeAsync()

@@ -14,8 +14,6 @@ namespace Aisle.Tests.Ranking;
 /// </summary>
 public sealed class GuessedFiltersTests
 {
-    private const int Dimensions = 16;
-
     [Fact]
     public async Task AGuessedCategoryBoostsWithoutHidingMatchesElsewhere()
     {
@@ -76,63 +74,5 @@ public sealed class GuessedFiltersTests
         Assert.All(search.Items.Take(5), i => Assert.Contains(Explainer.Suggested, i.Sources));
     }
 
-    private static async Task<RankedList> SearchAsync(ParsedQuery understood)
-    {
-        Product Item(string id, string name, string brand, params string[] category) => new(id, "s" + id, name, brand, category, 300m, 400m, 4, null, 5);
-        var products = new List<Product>();
-        for (var i = 0; i < 6; i++)
-        {
-            products.Add(Item($"k{i}", $"Steel Bowl Set {i}", "Cookwell", "Kitchen", "Bowls"));
-            products.Add(Item($"d{i}", $"Steel Dog Bowl {i}", i < 2 ? "Pawsome" : "Petly", "Pet Supplies", "Dogs"));
-            products.Add(Item($"c{i}", $"Dog Collar and Leash {i}", "Petly", "Pet Supplies", "Dogs"));
-            products.Add(Item($"w{i}", $"Analog Watch {i}", "Timely", "Watches", "Wrist Watches"));
-        }
-
-        var generator = new WordHashEmbeddings();
-        var vectors = (await generator.GenerateAsync(products.Select(p => p.Name))).Select(e => e.Vector.ToArray()).ToArray();
-        var replica = new CatalogReplica(new RankingOptions());
-        replica.Load(products, vectors);
-        replica.MarkReady();
-        var index = new EmbeddedVectorIndex(Dimensions);
-        await index.UpsertAsync(products.Select((p, row) => new VectorDocument(p.Id, vectors[row],
-            new VectorMetadata(p.Category, p.Brand, replica.Price(row), true))).ToArray());
-        var indexes = new CatalogIndexes();
-        indexes.Install(new LexicalIndex(products), new QueryUnderstanding(CatalogDictionary.Build(products)), new Fixed(understood));
-        var recommender = new Recommender(replica, indexes, index, new QueryEmbedder(generator), TimeProvider.System);
-        return await recommender.SearchAsync(new SearchRequest(understood.Original, null, null, null, null, false, null, 20), null);
-    }
-
-    private sealed class Fixed(ParsedQuery parsed) : IQueryUnderstanding
-    {
-        public ValueTask<ParsedQuery> UnderstandAsync(string? query, CancellationToken cancellationToken) => new(parsed);
-    }
-
-    /// <summary>Each word lights one dimension: texts sharing words are close, as a real embedding would place them.</summary>
-    private sealed class WordHashEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
-    {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            var result = new GeneratedEmbeddings<Embedding<float>>();
-            foreach (var text in values)
-            {
-                var vector = new float[Dimensions];
-                foreach (var word in QueryTokens.Split(text))
-                {
-                    vector[(int)((uint)StringComparer.Ordinal.GetHashCode(word) % Dimensions)] += 1;
-                }
-
-                var norm = MathF.Sqrt(vector.Sum(v => v * v));
-                result.Add(new Embedding<float>(vector.Select(v => norm > 0 ? v / norm : 1f / MathF.Sqrt(Dimensions)).ToArray()));
-            }
-
-            return Task.FromResult(result);
-        }
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
+    private static Task<RankedList> SearchAsync(ParsedQuery understood) => SmallCatalog.SearchAsync(SmallCatalog.KitchenPetsWatches(), understood);
 }

@@ -96,10 +96,15 @@ public sealed class SearchPipeline(
         IReadOnlyList<int> lexical;
         using (AisleMetrics.Stage("search", "lexical"))
         {
-            // Once the gender is a filter, "men" in the text would only make BM25 score thousands of products
-            // that the filter then checks one by one.
-            var words = parsed.Gender == Gender.None ? text : string.Join(' ', QueryTokens.Split(text).Where(t => Genders.Of(t) == Gender.None));
-            lexical = await hits.LexicalAsync(words, filter, CandidatesPerSource, cancellationToken);
+            // The model's rewrite when it read the query (the catalog's words for the shopper's); the shopper's own
+            // words when it did not, or when the rewrite finds nothing they would have found.
+            lexical = parsed.Keywords is { } keywords && !string.IsNullOrWhiteSpace(keywords)
+                ? await hits.LexicalAsync(LexicalWords(keywords, parsed.Gender), filter, CandidatesPerSource, cancellationToken)
+                : [];
+            if (lexical.Count == 0)
+            {
+                lexical = await hits.LexicalAsync(LexicalWords(text, parsed.Gender), filter, CandidatesPerSource, cancellationToken);
+            }
         }
 
         List<SourceRanking> sources =
@@ -124,6 +129,11 @@ public sealed class SearchPipeline(
 
         return candidates;
     }
+
+    /// <summary>The words BM25 searches for: once the gender is a filter, "men" in the text would only make BM25 score
+    /// thousands of products that the filter then checks one by one.</summary>
+    private static string LexicalWords(string text, Gender gender) =>
+        gender == Gender.None ? text : string.Join(' ', QueryTokens.Split(text).Where(t => Genders.Of(t) == Gender.None));
 
     /// <summary>
     /// The model's proposed products as one more source, for a query that names a need or finds few products: BM25 over
