@@ -62,5 +62,8 @@ public sealed class VectorsIngestCommandTests : IAsyncLifetime
         ["Aisle:AstraDb:Collection"] = "cli_products",
         ["Aisle:AstraDb:TokenVariable"] = tokenVariable,
         ["Aisle:AstraDb:Dimensions"] = "384",
+        // Two loaded cores: the command's defaults are for a real store, this proves what it writes.
+        ["Aisle:AstraDb:WriteAttemptTimeoutMs"] = "60000",
+        ["Aisle:AstraDb:WriteTimeoutMs"] = "300000",
     }).Build();
 }

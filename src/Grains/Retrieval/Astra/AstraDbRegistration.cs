@@ -23,13 +23,12 @@ public static class AstraDbRegistration
     /// </summary>
     public static IServiceCollection AddAstraDbVectorStore(this IServiceCollection services, IConfiguration configuration)
     {
-        // A silo configured for AstraDB without an endpoint or token refuses to start, naming what is missing, rather
+        // A host configured for AstraDB without an endpoint or a token refuses to start, naming what is missing, rather
         // than serving searches that could never reach the store.
         services.AddOptions<AstraDbOptions>().Bind(configuration.GetSection(AstraDbOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Endpoint), $"{AstraDbOptions.Section}:Endpoint must be set when {VectorIndexOptions.Section}:Store is AstraDb.")
-            .Validate(o => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(o.TokenVariable)),
-                "AstraDB is the vector store but the environment variable named by Aisle:AstraDb:TokenVariable (default ASTRA_DB_APPLICATION_TOKEN) holds no token.")
             .ValidateOnStart();
+        services.AddHostedService<AstraDbTokenCheck>();
         AddClient(services, SearchClient, o => (o.SearchTimeoutMs, o.SearchAttemptTimeoutMs));
         AddClient(services, WriteClient, o => (o.WriteTimeoutMs, o.WriteAttemptTimeoutMs));
         services.AddSingleton(sp =>
