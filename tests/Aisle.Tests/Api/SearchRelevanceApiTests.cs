@@ -1,6 +1,7 @@
 using Aisle.Catalog;
 using Aisle.Cli.SearchEvaluation;
 using Aisle.Tests.Catalog;
+using Xunit.Abstractions;
 
 namespace Aisle.Tests.Api;
 
@@ -10,7 +11,7 @@ namespace Aisle.Tests.Api;
 /// the figures in docs/evaluation.md less a margin for ranking drift from the other API tests' events.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class SearchRelevanceApiTests(AisleAppFixture app)
+public sealed class SearchRelevanceApiTests(AisleAppFixture app, ITestOutputHelper output)
 {
     [Fact]
     public async Task JudgedQueriesKeepTheirRelevanceAndPriceCaps()
@@ -19,6 +20,12 @@ public sealed class SearchRelevanceApiTests(AisleAppFixture app)
         var catalog = CatalogLoader.Load(RepoFiles.Catalog20k).Products;
 
         var run = await new SearchEvaluator(app.Client, catalog).RunAsync(judgements);
+
+        // The figures, for the test log and for CI's own log (.ci/run prints artifacts/search-relevance.md).
+        var summary = SearchEvaluationReport.Markdown(run, "test app, rules parser");
+        output.WriteLine(summary);
+        Directory.CreateDirectory(Path.Combine(RepoFiles.Root, "artifacts"));
+        await File.WriteAllTextAsync(Path.Combine(RepoFiles.Root, "artifacts", "search-relevance.md"), summary);
 
         Assert.Equal(judgements.Count, run.Queries.Count);
         Assert.True(run.Precision >= 0.80, $"precision@10 {run.Precision:F3}");

@@ -15,8 +15,10 @@ namespace Aisle.Tests.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterRulesTests(ClusterFixture cluster)
 {
-    /// <summary>Silos poll every second (RulesSync.Interval); the rest is room for a slow poll on two busy cores.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+    /// <summary>Silos poll every second (RulesSync.Interval); the rest is room for slow polls on two cores running
+    /// the rest of the suite beside it (load averages of 15–20 are seen in CI). The test waits for the version it
+    /// asserts and stops as soon as it is there; the bound only turns "never" into a failure.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task RulesSavedThroughTheAdminApiAreAppliedByBothSilosWithinSecondsAndAfterARestart()
