@@ -4,6 +4,7 @@ using Aisle.Embeddings;
 using Aisle.Hosting;
 using Aisle.Ranking;
 using Aisle.Retrieval.Astra;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -66,7 +67,7 @@ public static class VectorsIngestCommand
             return 2;
         }
 
-        var replica = await LoadCatalogAsync(configuration.GetSection(AisleOptions.Section).Get<AisleOptions>() ?? new AisleOptions(), cancellationToken);
+        var replica = await LoadCatalogAsync(configuration, cancellationToken);
         await using var services = new ServiceCollection().AddLogging().AddAstraDbVectorStore(configuration).BuildServiceProvider();
         var ingest = services.GetRequiredService<AstraIngest>();
         Console.WriteLine($"Ingesting {replica.Count:N0} products into {astra.CollectionUri} …");
@@ -110,11 +111,16 @@ public static class VectorsIngestCommand
     }
 
     /// <summary>The catalog as a silo loads it (file, descriptions, the shared embedding cache), with its initial prices and stock.</summary>
-    private static async Task<CatalogReplica> LoadCatalogAsync(AisleOptions settings, CancellationToken cancellationToken)
+    /// <remarks>Embedded by the model the silos are configured with (<c>Aisle:Embeddings</c>), so the store holds the
+    /// vectors their queries are compared with.</remarks>
+    private static async Task<CatalogReplica> LoadCatalogAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
+        var settings = configuration.GetSection(AisleOptions.Section).Get<AisleOptions>() ?? new AisleOptions();
         var load = settings.LoadCatalog();
-        using var model = new MiniLmEmbeddingGenerator();
-        var cache = new EmbeddingCache(model, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, EmbeddingCache.FileName(MiniLmEmbeddingGenerator.ModelId)));
+        await using var embeddings = new ServiceCollection().AddAisleEmbeddings(configuration).BuildServiceProvider();
+        var cache = new EmbeddingCache(
+            embeddings.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, embeddings.GetRequiredService<EmbeddingModel>().CacheFileName));
         var vectors = await cache.GetOrComputeAsync(load.Products.Select(ProductText.For).ToArray(), cancellationToken: cancellationToken);
         var replica = new CatalogReplica(new RankingOptions());
         replica.Load(load.Products, vectors);

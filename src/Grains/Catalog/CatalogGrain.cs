@@ -17,8 +17,12 @@ public sealed class CatalogGrain(CatalogReplica catalog, TimeProvider clock) : G
         }
 
         var product = catalog.Product(row);
+        var siblings = catalog.Families.Members(row).Where(member => member != row).ToArray();
+        var shown = siblings.OrderByDescending(member => catalog.Stock(member) > 0).Take(ProductDetails.MaxSiblings)
+            .Select(member => RankedItems.Describe(catalog, member, 0, [], [])).ToArray();
         var details = new ProductDetails(
-            RankedItems.Describe(catalog, row, 0, [], []), product.Sku, product.Description, catalog.Popularity(row, clock.GetUtcNow()), catalog.Neighbours(row));
+            RankedItems.Describe(catalog, row, 0, [], []), product.Sku, product.Description, catalog.Popularity(row, clock.GetUtcNow()), catalog.Neighbours(row),
+            shown, siblings.Length);
         return Task.FromResult<ProductDetails?>(details);
     }
 

@@ -98,6 +98,7 @@ public sealed class CatalogReplica
         _categoryPrefixes = products.Select(p => ProfileUpdater.CategoryPrefixes(p.CategoryPath)
             .Select(prefix => prefixes.TryAdd(prefix, prefix) ? prefix : prefixes[prefix]).ToArray()).ToArray();
         _rowsByCategory.Clear();
+        Families = ProductFamilies.Of(products);
         _rowOf = rowOf;
         Fingerprint = FingerprintOf(products);
     }
@@ -176,6 +177,9 @@ public sealed class CatalogReplica
     public long Changes => Interlocked.Read(ref _changes);
 
     public Gender Genders(int row) => _genders[row];
+
+    /// <summary>Variants of one product grouped at load: lists show one member, the product page the rest.</summary>
+    public ProductFamilies Families { get; private set; } = ProductFamilies.Empty;
 
     /// <summary>Rows whose category path starts with <paramref name="category"/> (whole segments, any case), cached
     /// per filter text: trending, browse lists and filters test a category's rows instead of comparing paths.</summary>

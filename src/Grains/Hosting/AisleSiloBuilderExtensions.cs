@@ -65,9 +65,13 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton<CatalogIndexes>();
         services.AddOptions<VectorIndexOptions>().Bind(configuration.GetSection(VectorIndexOptions.Section));
         // Exact or approximate by catalog size: the bootstrapper tells it the size once the catalog is read.
-        services.AddSingleton(sp => new CatalogVectorIndex(sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value, MiniLmEmbeddingGenerator.Dimensions));
+        services.AddAisleEmbeddings(configuration);
+        // Made for the embedding model's vectors (MiniLM's 384, or what a remote model is configured to return).
+        services.AddSingleton(sp => new CatalogVectorIndex(
+            sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value, sp.GetRequiredService<EmbeddingModel>().Dimensions));
         if (AstraDbRegistration.IsConfigured(configuration))
         {
+            CheckAstraDimensions(configuration);
             // One shared collection written by the ingest; this silo only searches it and queues price and stock changes.
             services.AddAstraDbVectorStore(configuration);
             services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<AstraVectorIndex>());
@@ -81,9 +85,8 @@ public static class AisleSiloBuilderExtensions
             services.AddSingleton<IVectorStoreFeed, EmbeddedVectorFeed>();
         }
 
-        // Queries are batched as they arrive, on threads of their own; the catalog's batches pass straight through.
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new BatchingEmbeddingGenerator(new MiniLmEmbeddingGenerator()));
-        services.AddSingleton<QueryEmbedder>();
+        services.AddSingleton(sp => new QueryEmbedder(
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingModel>().QueryBudget));
         // The rules alone unless a language model is configured (AddAisleLlm replaces this).
         services.TryAddSingleton<IQueryUnderstandingFactory, RulesOnlyUnderstanding>();
         services.TryAddSingleton<IComplementProposals>(NoComplementProposals.Instance);
@@ -92,5 +95,18 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton<Recommender>();
         services.AddHostedService<CatalogBootstrapper>();
         return services;
+    }
+
+    /// <summary>An AstraDB collection holds vectors of one length: a model configured to return another is a
+    /// misconfiguration said at start, not a failure of every insert and search.</summary>
+    private static void CheckAstraDimensions(IConfiguration configuration)
+    {
+        var model = (configuration.GetSection(EmbeddingsOptions.Section).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions()).VectorDimensions;
+        var store = (configuration.GetSection(AstraDbOptions.Section).Get<AstraDbOptions>() ?? new AstraDbOptions()).Dimensions;
+        if (model != store)
+        {
+            throw new InvalidOperationException(
+                $"{AstraDbOptions.Section}:Dimensions is {store} but the embedding model returns {model} ({EmbeddingsOptions.Section}): make them equal.");
+        }
     }
 }

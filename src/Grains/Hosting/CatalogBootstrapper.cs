@@ -27,6 +27,7 @@ public sealed partial class CatalogBootstrapper(
     IVectorIndex vectors,
     IVectorStoreFeed feed,
     IEmbeddingGenerator<string, Embedding<float>> generator,
+    EmbeddingModel model,
     IQueryUnderstandingFactory understanding,
     [FromKeyedServices(AisleStorage.Name)] IGrainStateReader stateReader,
     TimeProvider clock,
@@ -72,7 +73,7 @@ public sealed partial class CatalogBootstrapper(
 
         stages.Next("embedding products");
         replica.ReportStage("embedding products");
-        var cache = new EmbeddingCache(generator, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, EmbeddingCache.FileName(generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model")));
+        var cache = new EmbeddingCache(generator, Path.Combine(settings.EmbeddingCacheDirectory ?? settings.DataDirectory, model.CacheFileName));
         var texts = load.Products.Select(ProductText.For).ToArray();
         var embedding = Stopwatch.StartNew();
         var embeddings = await WithProgressAsync("Embedding products", texts.Length, settings.ShowProgress,

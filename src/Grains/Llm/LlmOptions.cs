@@ -38,9 +38,6 @@ public sealed class LlmOptions
     /// <summary>How long an answer is kept per normalised query (and a complement list per category). Default 24 h.</summary>
     public int CacheHours { get; set; } = 24;
 
-    /// <summary>A search with fewer hits than this also gets the model's proposed products as candidates. Default 10.</summary>
-    public int FewResults { get; set; } = 10;
-
     /// <summary>A category or brand the model read with at least this confidence filters; below it only boosts. Default 0.85.</summary>
     public double CertainConfidence { get; set; } = 0.85;
 

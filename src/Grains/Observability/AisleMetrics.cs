@@ -69,6 +69,9 @@ public static class AisleMetrics
     public static readonly Counter VectorStoreFallbacks = Metrics.CreateCounter(
         "aisle_vector_store_fallbacks_total", "Searches answered without the remote vector store because it was slow or down, by pipeline.", "pipeline");
 
+    public static readonly Counter QueryEmbeddingFallbacks = Metrics.CreateCounter(
+        "aisle_query_embedding_fallbacks_total", "Searches ranked by words alone because a remote embedding service was slow or failing.");
+
     public static readonly Counter VectorStoreUpdates = Metrics.CreateCounter(
         "aisle_vector_store_updates_total", "Price and stock changes written to the remote vector store, by outcome (written, failed).", "outcome");
 

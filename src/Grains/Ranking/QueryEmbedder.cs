@@ -8,7 +8,9 @@ namespace Aisle.Ranking;
 /// Embeds search texts with a bounded cache per normalised text: storefront queries repeat heavily, and a cache
 /// hit costs microseconds where the model costs milliseconds.
 /// </summary>
-public sealed class QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator)
+/// <param name="budget">How long a search waits for a remote model (<see cref="TimeoutException"/> after it); null for
+/// the in-process model, which cannot be slow for reasons of its own.</param>
+public sealed class QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, TimeSpan? budget = null)
 {
     public const int MaxEntries = 20_000;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
@@ -23,7 +25,8 @@ public sealed class QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
         }
 
         AisleMetrics.QueryEmbeddingCache.WithLabels("miss").Inc();
-        var embeddings = await generator.GenerateAsync([key], cancellationToken: cancellationToken);
+        var call = generator.GenerateAsync([key], cancellationToken: cancellationToken);
+        var embeddings = budget is { } wait ? await call.WaitAsync(wait, cancellationToken) : await call;
         var vector = embeddings[0].Vector.ToArray();
         if (_cache.Count >= MaxEntries)
         {

@@ -5,7 +5,8 @@ using Aisle.Users;
 
 namespace Aisle.Ranking;
 
-/// <summary>The stages every pipeline shares once its candidates are gathered: score, rules, diversify, explain.</summary>
+/// <summary>The stages every pipeline shares once its candidates are gathered: score, rules, one per family, diversify,
+/// explain.</summary>
 public sealed class Ranker(CatalogReplica catalog, BusinessRules? rules)
 {
     /// <param name="pipeline">The metric label of the calling pipeline.</param>
@@ -31,6 +32,8 @@ public sealed class Ranker(CatalogReplica catalog, BusinessRules? rules)
         List<ScoredCandidate> page;
         using (AisleMetrics.Stage(pipeline, "diversify"))
         {
+            // Before the brand limits, so a family's hidden members do not use up its brand's places.
+            scored = OnePerFamily.Keep(scored, catalog.Families.FamilyOf, row => catalog.Stock(row) > 0);
             // Products without a brand are grouped by their full category path, which in this catalog usually
             // ends in a brand node ("Timewel Wrist Watches"), so they cannot flood a page either.
             page = Diversifier.Take(scored, limit, diversity.MaxPerBrand, row => catalog.Product(row).Brand ?? catalog.Product(row).Category,

@@ -10,7 +10,7 @@ public sealed record UnderstoodDto(string Text, double? MinPrice, double? MaxPri
 
 public sealed record ListDto(ItemDto[] Items, string RequestId, UnderstoodDto? Understood);
 
-public sealed record ProductDto(ItemDto Product, string Sku, string? Description);
+public sealed record ProductDto(ItemDto Product, string Sku, string? Description, ItemDto[]? Siblings = null, int SiblingCount = 0);
 
 public static class ApiJson
 {

@@ -33,6 +33,20 @@ public sealed class StorefrontPageTests(AisleAppFixture app)
     }
 
     [Fact]
+    public async Task AProductPageHasSimilarCompleteTheLookAndSeenTogether()
+    {
+        var product = (await app.Client.GetListAsync("/api/search?q=analog+watch&limit=1")).Items[0];
+
+        using var response = await app.Client.GetAsync($"/products/{product.Id}");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(">Similar items</h2>", html);
+        Assert.Contains(">Complete the look</h2>", html);
+        Assert.Contains(">Seen together</h2>", html);
+    }
+
+    [Fact]
     public async Task SearchShowsFacetsUnderstandingAndPages()
     {
         using var response = await app.Client.GetAsync("/search?q=running%20shoes%20for%20men%20under%201000");

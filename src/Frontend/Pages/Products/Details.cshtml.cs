@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aisle.Frontend.Pages.Products;
 
-/// <summary>One product: price, stock, add to cart, similar items (the page's main list) and items seen together.
+/// <summary>One product: price, stock, add to cart, similar items (the page's main list), what goes with it ("complete the
+/// look") and items seen together.
 /// Records a view, and a click attributed to the list of <c>rid</c> when the shopper came from one.</summary>
 public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, ShopperEvents events, ShoppingCart cart,
     ILogger<DetailsModel> log) : PageModel
@@ -30,7 +31,12 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
 
     public ProductListSection Similar { get; private set; } = null!;
 
+    public ProductListSection CompleteTheLook { get; private set; } = null!;
+
     public ProductListSection SeenTogether { get; private set; } = null!;
+
+    /// <summary>The product's other colours and designs (its family): lists show one member, this page the rest.</summary>
+    public ProductListSection Variants { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -78,13 +84,20 @@ public sealed class DetailsModel(CatalogQueries catalog, ProductLists lists, Sho
         Product = product.Value!;
         var shopper = ShopperIdentity.Current(HttpContext);
         var similarTask = lists.SimilarAsync(Id, shopper, ListSize);
+        var goesWithTask = lists.CompleteTheLookAsync(Id, shopper, ListSize);
         var neighboursTask = catalog.GetItemsAsync(Product.Neighbours.Take(int.Parse(ListSize)).ToArray());
         var similar = await similarTask;
+        var goesWith = await goesWithTask;
         var neighbours = await neighboursTask;
         Similar = new ProductListSection("similar", "Similar items", similar.Value?.Items ?? [], similar.Value,
             "No similar items found.", Error: similar.Problem?.Detail);
+        CompleteTheLook = new ProductListSection("complete-the-look", "Complete the look", goesWith.Value?.Items ?? [], goesWith.Value,
+            "Nothing to suggest with this product yet.", Error: goesWith.Problem?.Detail);
         SeenTogether = new ProductListSection("seen-together", "Seen together", neighbours, null,
             "Nothing has been seen together with this product yet.", LinkRequestId: false);
+        var more = Product.SiblingCount - Product.Siblings.Count;
+        Variants = new ProductListSection("variants", more > 0 ? $"Other variants ({Product.SiblingCount}, first {Product.Siblings.Count} shown)" : "Other variants",
+            Product.Siblings, null, "This product comes in one variant only.", LinkRequestId: false);
         Display.ListHeaders(HttpContext, similar.Value);
         return true;
     }

@@ -79,9 +79,9 @@ public sealed class SearchPipeline(
         IReadOnlyList<int> semantic;
         using (AisleMetrics.Stage("search", "vector"))
         {
-            var query = await embedder.EmbedAsync(text, cancellationToken);
             try
             {
+                var query = await embedder.EmbedAsync(text, cancellationToken);
                 semantic = await hits.VectorAsync(text, query, filter, CandidatesPerSource, cancellationToken);
             }
             catch (VectorStoreUnavailableException)
@@ -89,6 +89,12 @@ public sealed class SearchPipeline(
                 // A remote store that is slow or down costs this search its semantic hits, not its answer: the
                 // lexical hits still rank, within the store's time budget.
                 AisleMetrics.VectorStoreFallbacks.WithLabels("search").Inc();
+                semantic = [];
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // So does a remote embedding service that is slow (past its query budget), down or rate-limited.
+                AisleMetrics.QueryEmbeddingFallbacks.Inc();
                 semantic = [];
             }
         }
