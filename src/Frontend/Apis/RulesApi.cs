@@ -13,7 +13,7 @@ public static class RulesApi
     /// and for boost and bury the score amount (0–10, default 0.5; scores are sums of terms in [0, 1]).</summary>
     public sealed record RuleBody(string? Action, string? Target, string? Value, double? Amount);
 
-    public sealed record RuleSet(IReadOnlyList<RuleBody>? Rules);
+    public sealed record RuleSet(IReadOnlyList<RuleBody?>? Rules);
 
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
@@ -47,6 +47,13 @@ public static class RulesApi
         for (var i = 0; i < given.Count && i < MaxRules; i++)
         {
             var r = given[i];
+            if (r is null)
+            {
+                // JSON allows [null]; found by the API fuzz test (it was a 500).
+                v.Fail($"rules[{i}]", "A rule must be an object.");
+                continue;
+            }
+
             var ok = true;
             if (!Enum.TryParse<RuleAction>(r.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action))
             {

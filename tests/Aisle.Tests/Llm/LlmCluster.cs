@@ -64,8 +64,11 @@ public sealed class LlmCluster : IAsyncDisposable
             ["Aisle:Llm:Endpoint"] = standIn.Endpoint,
             ["Aisle:Llm:Model"] = Model,
             ["Aisle:Llm:ApiKeyVariable"] = variable,
-            ["Aisle:Llm:BudgetMs"] = "300",
-            ["Aisle:Llm:CallTimeoutMs"] = "2000",
+            // Roomier than the 300 ms default: on two cores running the suite beside it, the stand-in's first answer
+            // (client and JSON start-up) took longer than 300 ms, and a test of a valid answer then saw the rules'.
+            // The budget tests scale their delays from it.
+            ["Aisle:Llm:BudgetMs"] = "1500",
+            ["Aisle:Llm:CallTimeoutMs"] = "8000",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
