@@ -45,41 +45,69 @@ public static class VectorsIngestCommand
             Set(nameof(AstraDbOptions.Keyspace), parse.GetValue(keyspace));
             Set(nameof(AstraDbOptions.Collection), parse.GetValue(collection));
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
-            var astra = configuration.GetSection(AstraDbOptions.Section).Get<AstraDbOptions>() ?? new AstraDbOptions();
-            if (string.IsNullOrWhiteSpace(astra.Endpoint))
-            {
-                Console.Error.WriteLine("No endpoint: pass --endpoint or set Aisle__AstraDb__Endpoint.");
-                return 2;
-            }
+            return await RunAsync(configuration, showProgress: true, cancellationToken);
+        });
+        return command;
+    }
 
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(astra.TokenVariable)))
-            {
-                Console.Error.WriteLine($"No token: set {astra.TokenVariable} to the database's application token.");
-                return 2;
-            }
+    /// <summary>The ingest under <paramref name="configuration"/> (the app's keys); the exit code: 0 done, 1 stopped by the
+    /// store (run again to resume), 2 not configured.</summary>
+    public static async Task<int> RunAsync(IConfiguration configuration, bool showProgress, CancellationToken cancellationToken)
+    {
+        var astra = configuration.GetSection(AstraDbOptions.Section).Get<AstraDbOptions>() ?? new AstraDbOptions();
+        if (string.IsNullOrWhiteSpace(astra.Endpoint))
+        {
+            Console.Error.WriteLine("No endpoint: pass --endpoint or set Aisle__AstraDb__Endpoint.");
+            return 2;
+        }
 
-            var replica = await LoadCatalogAsync(configuration, cancellationToken);
-            await using var services = new ServiceCollection().AddLogging().AddAstraDbVectorStore(configuration).BuildServiceProvider();
-            var ingest = services.GetRequiredService<AstraIngest>();
-            Console.WriteLine($"Ingesting {replica.Count:N0} products into {astra.CollectionUri} …");
-            try
-            {
-                var result = await AnsiConsole.Progress().StartAsync(async context =>
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(astra.TokenVariable)))
+        {
+            Console.Error.WriteLine($"No token: set {astra.TokenVariable} to the database's application token.");
+            return 2;
+        }
+
+        var replica = await LoadCatalogAsync(configuration, cancellationToken);
+        await using var services = new ServiceCollection().AddLogging().AddAstraDbVectorStore(configuration).BuildServiceProvider();
+        var ingest = services.GetRequiredService<AstraIngest>();
+        Console.WriteLine($"Ingesting {replica.Count:N0} products into {astra.CollectionUri} …");
+        try
+        {
+            var result = showProgress && AnsiConsole.Profile.Capabilities.Interactive
+                ? await AnsiConsole.Progress().StartAsync(async context =>
                 {
                     var task = context.AddTask("Writing vectors", maxValue: replica.Count);
                     return await ingest.IngestAsync(replica, new Progress<AstraIngestProgress>(p => task.Value = p.Checked), cancellationToken);
-                });
-                Console.WriteLine($"Done: {result.Written:N0} written, {result.Unchanged:N0} already current, of {result.Total:N0}.");
-                return 0;
-            }
-            catch (Exception error) when (error is DataApiException or Recommendations.VectorStoreUnavailableException)
+                })
+                : await ingest.IngestAsync(replica, TenthsToConsole(), cancellationToken);
+            Console.WriteLine($"Done: {result.Written:N0} written, {result.Unchanged:N0} already current, of {result.Total:N0}.");
+            return 0;
+        }
+        catch (Exception error) when (error is DataApiException or Recommendations.VectorStoreUnavailableException)
+        {
+            Console.Error.WriteLine($"Ingest stopped: {error.Message}");
+            Console.Error.WriteLine("Run the command again to resume; what was written is kept.");
+            return 1;
+        }
+    }
+
+    // Not a terminal (CI, a job runner): a line per tenth instead of a bar.
+    private static IProgress<AstraIngestProgress> TenthsToConsole()
+    {
+        var lastTenth = -1;
+        var gate = new Lock();
+        return new Progress<AstraIngestProgress>(p =>
+        {
+            var tenth = p.Total == 0 ? 10 : p.Checked * 10 / p.Total;
+            lock (gate)
             {
-                Console.Error.WriteLine($"Ingest stopped: {error.Message}");
-                Console.Error.WriteLine("Run the command again to resume; what was written is kept.");
-                return 1;
+                if (tenth > lastTenth)
+                {
+                    lastTenth = tenth;
+                    Console.WriteLine($"  {p.Checked:N0}/{p.Total:N0} checked, {p.Written:N0} written");
+                }
             }
         });
-        return command;
     }
 
     /// <summary>The catalog as a silo loads it (file, descriptions, the shared embedding cache), with its initial prices and stock.</summary>

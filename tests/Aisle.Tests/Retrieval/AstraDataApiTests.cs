@@ -4,6 +4,9 @@ using Aisle.Recommendations;
 using Aisle.Retrieval;
 using Aisle.Retrieval.Astra;
 using Aisle.Tests.Retrieval.AstraStandIn;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Xunit.Abstractions;
 
 namespace Aisle.Tests.Retrieval;
 
@@ -12,7 +15,7 @@ namespace Aisle.Tests.Retrieval;
 /// timeouts that end in a clear exception within the budget, a partial <c>insertMany</c> completed by replaces, the
 /// document fields the filters rely on, and the token taken only from the environment.
 /// </summary>
-public sealed class AstraDataApiTests : IAsyncLifetime
+public sealed class AstraDataApiTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Dimensions = 16;
     private static readonly VectorTestData Data = VectorTestData.Create(60, Dimensions, clusters: 4, seed: 5);
@@ -171,6 +174,24 @@ public sealed class AstraDataApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheClientAddsLittleToASearchOnLoopback()
+    {
+        await using var client = await FilledAsync(new Dictionary<string, string?> { ["Aisle:AstraDb:Dimensions"] = Dimensions.ToString() });
+        var filter = new VectorFilter(Category: "footwear", InStockOnly: true);
+        await client.Index.SearchAsync(Data.Query(0), 10, filter);
+        var clock = Stopwatch.StartNew();
+        const int searches = 200;
+        for (var i = 0; i < searches; i++)
+        {
+            Assert.NotEmpty(await client.Index.SearchAsync(Data.Query(i), 10, filter));
+        }
+
+        var perSearch = clock.Elapsed.TotalMilliseconds / searches;
+        output.WriteLine($"{perSearch:F2} ms per filtered top-10 search: client, HTTP on loopback and the stand-in over {Data.Documents.Count} documents.");
+        Assert.True(perSearch < 100, $"{perSearch:F1} ms per search");
+    }
+
+    [Fact]
     public async Task AZeroQueryFindsNothingInsteadOfFailing()
     {
         await using var client = await FilledAsync();
@@ -183,6 +204,26 @@ public sealed class AstraDataApiTests : IAsyncLifetime
         await using var client = await AstraTestClient.CreateAsync(_standIn, Dimensions, new Dictionary<string, string?> { ["Aisle:AstraDb:TokenVariable"] = "AISLE_TEST_UNSET_TOKEN" }, createCollection: false);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Index.SearchAsync(Data.Query(0), 5));
         Assert.Contains("AISLE_TEST_UNSET_TOKEN", error.Message);
+    }
+
+    [Fact]
+    public async Task AHostConfiguredForAstraWithoutEndpointOrTokenRefusesToStart()
+    {
+        foreach (var (endpoint, variable) in new[] { ((string?)null, AstraTestClient.TokenVariable), (_standIn.Endpoint, "AISLE_TEST_NO_SUCH_TOKEN") })
+        {
+            Environment.SetEnvironmentVariable(AstraTestClient.TokenVariable, _standIn.Token);
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Aisle:AstraDb:Endpoint"] = endpoint,
+                ["Aisle:AstraDb:TokenVariable"] = variable,
+            });
+            builder.Services.AddAstraDbVectorStore(builder.Configuration);
+            using var host = builder.Build();
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+            Assert.Contains(endpoint is null ? "Endpoint" : "AISLE_TEST_NO_SUCH_TOKEN", error.Message);
+        }
     }
 
     [Fact]

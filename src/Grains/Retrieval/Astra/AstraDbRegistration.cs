@@ -23,7 +23,12 @@ public static class AstraDbRegistration
     /// </summary>
     public static IServiceCollection AddAstraDbVectorStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AstraDbOptions>().Bind(configuration.GetSection(AstraDbOptions.Section));
+        // A host configured for AstraDB without an endpoint or a token refuses to start, naming what is missing, rather
+        // than serving searches that could never reach the store.
+        services.AddOptions<AstraDbOptions>().Bind(configuration.GetSection(AstraDbOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Endpoint), $"{AstraDbOptions.Section}:Endpoint must be set when {VectorIndexOptions.Section}:Store is AstraDb.")
+            .ValidateOnStart();
+        services.AddHostedService<AstraDbTokenCheck>();
         AddClient(services, SearchClient, o => (o.SearchTimeoutMs, o.SearchAttemptTimeoutMs));
         AddClient(services, WriteClient, o => (o.WriteTimeoutMs, o.WriteAttemptTimeoutMs));
         services.AddSingleton(sp =>

@@ -96,7 +96,7 @@ public sealed class DataApiClient(HttpClient reads, HttpClient writes, AstraDbOp
 
     /// <summary>
     /// <c>find</c> without a sort: every document passing <paramref name="filter"/>, page by page (the API pages at 20
-    /// and hands back <c>nextPageState</c> until the last page).
+    /// and hands back <c>nextPageState</c> until the last page). Used by the ingest, so on the write client's budget.
     /// </summary>
     public async Task<List<JsonObject>> FindAllAsync(JsonObject filter, JsonObject projection, CancellationToken cancellationToken)
     {
@@ -138,7 +138,8 @@ public sealed class DataApiClient(HttpClient reads, HttpClient writes, AstraDbOp
     /// <summary><c>estimatedDocumentCount</c>: the collection's size as the store estimates it (cheap, not exact).</summary>
     public async Task<int> EstimatedCountAsync(CancellationToken cancellationToken)
     {
-        var response = await SendAsync(reads, Options.CollectionUri, "estimatedDocumentCount", new JsonObject(), cancellationToken);
+        // Asked at start and after an ingest, never by a page: the write client's longer budget.
+        var response = await SendAsync(writes, Options.CollectionUri, "estimatedDocumentCount", new JsonObject(), cancellationToken);
         return response["status"]?["count"]?.GetValue<int>() ?? 0;
     }
 
