@@ -31,11 +31,15 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     /// </summary>
     private static bool RefusedByKestrel(FuzzRequest request, HttpResponseMessage response)
     {
-        var path = request.Url.Split('?')[0];
         return (int)response.StatusCode is 400 or 414 or 431
                && response.Content.Headers.ContentLength is null or 0
-               && (HostileValues.RefusedInPath.Any(raw => path.Contains(raw, StringComparison.OrdinalIgnoreCase))
-                   || request.Url.Length > 8_000 || request.ApiKey?.Length > 8_000);
+               && (KestrelRefusesPath(request) || request.Url.Length > 8_000 || request.ApiKey?.Length > 8_000);
+    }
+
+    private static bool KestrelRefusesPath(FuzzRequest request)
+    {
+        var path = request.Url.Split('?')[0];
+        return HostileValues.RefusedInPath.Any(raw => path.Contains(raw, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -64,11 +68,12 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
                 {
                     response = await app.Client.SendAsync(message);
                 }
-                catch (HttpRequestException) when (request.Body?.Bytes.Length > MaxBodyBytes)
+                catch (HttpRequestException) when (request.Body?.Bytes.Length > MaxBodyBytes || (request.Body is not null && KestrelRefusesPath(request)))
                 {
-                    // Kestrel answers 413 as soon as the declared length is over the limit and closes the connection;
-                    // a client still writing the body sees the close instead of the answer. Nothing reached the app.
-                    statuses.AddOrUpdate((request.Operation.ToString(), 413), 1, (_, n) => n + 1);
+                    // Kestrel answers as soon as it refuses the request — 413 when the declared length is over the
+                    // limit, a bare 400 for a NUL or invalid UTF-8 in the path — and closes the connection; a client
+                    // still writing the body sees the close instead of the answer. Nothing reached the app.
+                    statuses.AddOrUpdate((request.Operation.ToString(), 0), 1, (_, n) => n + 1);
                     return;
                 }
 
