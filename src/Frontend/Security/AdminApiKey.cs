@@ -31,9 +31,21 @@ public static class AdminApiKey
             await next(context);
         }));
 
-    /// <summary>The name of the admin key the request carries, or null without a valid one.</summary>
-    public static string? KeyName(HttpContext context) =>
-        context.RequestServices.GetRequiredService<AdminKeys>().Match(context.Request.Headers[Header].ToString());
+    /// <summary>The name of the admin key the request carries, or null without a valid one. Matched once per request
+    /// (the rate limiter asks first, then this middleware) and kept on the request.</summary>
+    public static string? KeyName(HttpContext context)
+    {
+        if (context.Items.TryGetValue(KeyNameItem, out var known))
+        {
+            return (string?)known;
+        }
+
+        var name = context.RequestServices.GetRequiredService<AdminKeys>().Match(context.Request.Headers[Header].ToString());
+        context.Items[KeyNameItem] = name;
+        return name;
+    }
+
+    private static readonly object KeyNameItem = new();
 
     private static IResult? Deny(HttpContext context, AdminKeys keys, string? name)
     {
