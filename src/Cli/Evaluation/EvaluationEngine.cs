@@ -76,13 +76,13 @@ public sealed class EvaluationEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Product grains learn from one-way messages, so a user's RecordAsync returns before its links land. Delivers
+    /// Product grains learn from a silo's periodic delivery, so a user's RecordAsync returns before its links land. Delivers
     /// the silo's summed activity now, then waits until the replica has taken no new snapshot for a few polls in a
     /// row: the cluster is quiet.
     /// </summary>
     public async Task WaitUntilQuietAsync(CancellationToken cancellationToken = default)
     {
-        _cluster.Silos[0].SiloHost.Services.GetRequiredService<ProductActivityBuffer>().Flush();
+        await _cluster.Silos[0].SiloHost.Services.GetRequiredService<ProductActivityBuffer>().FlushAsync(cancellationToken);
         var last = -1L;
         var still = 0;
         while (still < 3)

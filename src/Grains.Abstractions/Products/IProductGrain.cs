@@ -1,5 +1,4 @@
 using Aisle.Users;
-using Orleans.Concurrency;
 
 namespace Aisle.Products;
 
@@ -18,8 +17,18 @@ public interface IProductGrain : IGrainWithStringKey
     /// <summary>Takes <paramref name="quantity"/> units if that many are in stock; all or nothing.</summary>
     Task<Reservation> TryReserveAsync(int quantity);
 
-    /// <summary>Adds shoppers' recent activity: counters, co-interaction links and "touched next" transitions. Fire and
-    /// forget: counters are best-effort, the shopper's profile is the durable record.</summary>
-    [OneWay]
-    Task RecordActivityAsync(ProductActivity activity);
+    /// <summary>Adds shoppers' recent activity (counters, co-interaction links and "touched next" transitions) from
+    /// one silo's chain of deliveries, in order, skipping the ones already applied. False when the product does not
+    /// hold the delivery before the first new one (its silo crashed since): the sender then resends its whole
+    /// unconfirmed chain.</summary>
+    Task<bool> RecordActivityAsync(ProductActivity[] deliveries);
+
+    /// <summary>Applies whichever of <paramref name="deliveries"/> (a silo's whole unconfirmed chain) are missing and
+    /// writes the state durably: afterwards the outbox records they sum may be deleted.</summary>
+    Task ConfirmActivityAsync(ProductActivity[] deliveries);
+
+    /// <summary>Replays the outbox records of a crashed silo (<paramref name="source"/>) that touched this product,
+    /// skipping the ones already applied, and writes durably. Every record of the source up to
+    /// <paramref name="through"/> that touched this product has been offered once this returns.</summary>
+    Task RecoverActivityAsync(string source, ReplayedActivity[] records, long through);
 }

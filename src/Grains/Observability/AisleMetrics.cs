@@ -84,6 +84,12 @@ public static class AisleMetrics
     public static readonly Counter StockOuts = Metrics.CreateCounter(
         "aisle_stockouts_total", "Purchases refused because the product had too little stock left.");
 
+    public static readonly Counter ActivityRecovered = Metrics.CreateCounter(
+        "aisle_activity_recovered_records_total", "Outbox records of product activity replayed from silos that are gone.");
+
+    public static readonly Gauge ActivityUnconfirmed = Metrics.CreateGauge(
+        "aisle_activity_unconfirmed_products", "Products this silo delivered activity to that have not saved it yet (their outbox records are kept).");
+
     public static readonly Counter ReplicaUpdatesDropped = Metrics.CreateCounter(
         "aisle_replica_updates_dropped_total", "Product updates from another silo ignored because that silo runs another catalog.");
 

@@ -10,8 +10,10 @@ namespace Aisle.Products;
 /// <summary>
 /// Single writer of one product's live values. Price and stock are written through at once (a reservation that was
 /// granted must survive a restart); popularity counters and links are saved every
-/// <see cref="RankingOptions.ActivitySaveInterval"/>, since losing some seconds of view counts on a crash is
-/// acceptable and rewriting a product's hundred links for every view is not.
+/// <see cref="RankingOptions.ActivitySaveInterval"/> and when a silo checkpoints its deliveries, since rewriting a
+/// product's hundred links for every view would cost far more than the views. Activity a crash loses here is still
+/// in the outbox of the silo that delivered it, which resends or replays it (<see cref="ProductActivityBuffer"/>);
+/// <see cref="ProductState.Applied"/> makes each delivery and record count once.
 /// </summary>
 [GrainType("product")]
 public sealed class ProductGrain(
@@ -95,14 +97,91 @@ public sealed class ProductGrain(
         return new Reservation(true, state.State.Stock);
     }
 
-    public Task RecordActivityAsync(ProductActivity a)
+    public Task<bool> RecordActivityAsync(ProductActivity[] deliveries)
     {
         if (!Known)
         {
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
 
         var s = state.State;
+        var complete = true;
+        foreach (var d in deliveries)
+        {
+            var mark = d.Mark!;
+            var applied = AppliedFrom(s, mark.Source);
+            if (applied.Contains(mark.Max))
+            {
+                continue;
+            }
+
+            if (mark.Previous != 0 && !applied.Contains(mark.Previous))
+            {
+                // This activation does not hold an earlier delivery (its silo crashed before saving it): applying this
+                // one would pass the gap for good. The sender resends its chain from the last confirmed delivery.
+                complete = false;
+                break;
+            }
+
+            s = Mark(Add(s, d), mark.Source, AppliedFrom(s, mark.Source).With(mark, clock.GetUtcNow()));
+        }
+
+        if (!ReferenceEquals(s, state.State))
+        {
+            ChangeLazily(s);
+        }
+
+        return Task.FromResult(complete);
+    }
+
+    public async Task ConfirmActivityAsync(ProductActivity[] deliveries)
+    {
+        if (!Known)
+        {
+            return;
+        }
+
+        var s = state.State;
+        foreach (var d in deliveries)
+        {
+            var mark = d.Mark!;
+            if (!AppliedFrom(s, mark.Source).Contains(mark.Max))
+            {
+                s = Mark(Add(s, d), mark.Source, AppliedFrom(s, mark.Source).With(mark, clock.GetUtcNow()));
+            }
+        }
+
+        await SaveActivityAsync(s);
+    }
+
+    public async Task RecoverActivityAsync(string source, ReplayedActivity[] records, long through)
+    {
+        if (!Known)
+        {
+            return;
+        }
+
+        var s = state.State;
+        foreach (var r in records)
+        {
+            if (!AppliedFrom(s, source).Contains(r.Sequence))
+            {
+                s = Mark(Add(s, r.Activity), source, AppliedFrom(s, source).With(r.Sequence, clock.GetUtcNow()));
+            }
+        }
+
+        await SaveActivityAsync(Mark(s, source, AppliedFrom(s, source).CompleteTo(through, clock.GetUtcNow())));
+    }
+
+    private static AppliedActivity AppliedFrom(ProductState s, string source) =>
+        s.Applied.TryGetValue(source, out var applied) ? applied : AppliedActivity.None;
+
+    private static ProductState Mark(ProductState s, string source, AppliedActivity applied) =>
+        s with { Applied = AppliedActivity.Bounded(s.Applied.SetItem(source, applied)) };
+
+    /// <summary>The state with one delivery's counters and links added.</summary>
+    private ProductState Add(ProductState s, ProductActivity a)
+    {
         var at = a.At;
         var halfLife = Options.PopularityHalfLife;
         var linkHalfLife = Options.AffinityHalfLife;
@@ -132,8 +211,7 @@ public sealed class ProductGrain(
             };
         }
 
-        ChangeLazily(s);
-        return Task.CompletedTask;
+        return s;
     }
 
     private bool Known => _row >= 0;
@@ -179,6 +257,17 @@ public sealed class ProductGrain(
         state.State = next with { Version = next.Version + 1 };
         _dirty = true;
         replica.Publish(Snapshot());
+    }
+
+    /// <summary>Makes <paramref name="next"/> current and durable; a state already saved as it is is not written again.</summary>
+    private async Task SaveActivityAsync(ProductState next)
+    {
+        if (!ReferenceEquals(next, state.State))
+        {
+            ChangeLazily(next);
+        }
+
+        await FlushAsync(CancellationToken.None);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -26,4 +26,6 @@ public sealed record ProductState
     [Id(12)] public LinkSet Links { get; init; } = LinkSet.Empty;
     /// <summary>Products touched right after this one (sequential transitions), strongest first.</summary>
     [Id(13)] public LinkSet Next { get; init; } = LinkSet.Empty;
+    /// <summary>Per outbox source (a silo incarnation), the activity records already added to the values above.</summary>
+    [Id(14)] public ImmutableDictionary<string, AppliedActivity> Applied { get; init; } = ImmutableDictionary<string, AppliedActivity>.Empty;
 }

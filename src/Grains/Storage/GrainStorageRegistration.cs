@@ -12,10 +12,10 @@ internal static class GrainStorageRegistration
     /// <summary>
     /// Registers <typeparamref name="TStorage"/> as the grain storage <paramref name="name"/> (keyed IGrainStorage,
     /// default-provider alias and lifecycle participation, the way Orleans' own providers do) and as the keyed
-    /// <see cref="IGrainStateReader"/> of the same name, for the replica's warm-up scan.
+    /// <see cref="IGrainStateReader"/> (the replica's warm-up scan) and <see cref="IOutboxLog"/> of the same name.
     /// </summary>
     public static void Add<TStorage, TOptions>(IServiceCollection services, string name, Action<TOptions> configure)
-        where TStorage : IGrainStorage, IGrainStateReader
+        where TStorage : IGrainStorage, IGrainStateReader, IOutboxLog
         where TOptions : class, IStorageProviderSerializerOptions
     {
         // When the caller set no serializer, use Orleans' own binary codec rather than the silo-wide default
@@ -30,5 +30,7 @@ internal static class GrainStorageRegistration
                 provider, storageName, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(storageName)));
         services.AddKeyedSingleton<IGrainStateReader>(
             name, static (provider, key) => (IGrainStateReader)provider.GetRequiredKeyedService<IGrainStorage>(key));
+        services.AddKeyedSingleton<IOutboxLog>(
+            name, static (provider, key) => (IOutboxLog)provider.GetRequiredKeyedService<IGrainStorage>(key));
     }
 }

@@ -14,7 +14,7 @@ namespace Aisle.Storage;
 /// </summary>
 /// <remarks>The table is created by the silo's schema scripts, not here: a silo should not need DDL rights.</remarks>
 public sealed class PostgresGrainStorage
-    : IGrainStorage, IGrainStateReader, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
+    : IGrainStorage, IGrainStateReader, IOutboxLog, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
 {
     private readonly string _name;
     private readonly StoredStateCodec _codec;
@@ -99,6 +99,46 @@ public sealed class PostgresGrainStorage
             var state = _codec.Deserialize<T>(rows.GetFieldValue<byte[]>(2));
             yield return new StoredGrainState<T>(rows.GetString(0), state, StoredStateCodec.FormatEtag(rows.GetInt64(1)));
         }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresStateSql.OutboxSources);
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var sources = new List<string>();
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sources.Add(rows.GetString(0));
+        }
+
+        return sources;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OutboxRecord>> ReadAsync(string source, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresStateSql.ReadOutbox);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<OutboxRecord>();
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new OutboxRecord(source, rows.GetInt64(0), rows.GetFieldValue<byte[]>(1)));
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteThroughAsync(string source, long throughSequence, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresStateSql.DeleteOutbox);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = throughSequence });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies the queued writes, then closes the connections.</summary>

@@ -1,8 +1,8 @@
 namespace Aisle.Storage;
 
 /// <summary>
-/// The statements of <see cref="PostgresGrainStorage"/>. The table and <c>aisle_write_state</c> come from the silo's
-/// schema script <c>003-grain-state.sql</c> (<c>dotnet run --project src/Silo -- schema apply</c>).
+/// The statements of <see cref="PostgresGrainStorage"/>. The tables and <c>aisle_write_state</c> come from the silo's
+/// schema scripts <c>003-grain-state.sql</c> and <c>005-outbox.sql</c> (<c>dotnet run --project src/Silo -- schema apply</c>).
 /// </summary>
 internal static class PostgresStateSql
 {
@@ -42,6 +42,22 @@ internal static class PostgresStateSql
             WHERE s.payload IS NULL
         RETURNING s.state_name, s.grain_type, s.grain_key, s.version
         """;
+
+    /// <summary>Outbox records of the applied writes of a transaction (parallel arrays of sources, sequences and
+    /// payloads); a record already there (a retried batch) is left as it is.</summary>
+    public const string AppendOutbox = """
+        INSERT INTO aisle_outbox (source, seq, payload)
+        SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])
+        ON CONFLICT (source, seq) DO NOTHING
+        """;
+
+    public const string OutboxSources = "SELECT DISTINCT source FROM aisle_outbox";
+
+    public const string ReadOutbox = """
+        SELECT seq, payload FROM aisle_outbox WHERE source = $1 AND seq > $2 ORDER BY seq LIMIT $3
+        """;
+
+    public const string DeleteOutbox = "DELETE FROM aisle_outbox WHERE source = $1 AND seq <= $2";
 
     public const string ReadAll = """
         SELECT grain_key, version, payload FROM aisle_grain_state

@@ -7,7 +7,8 @@ namespace Aisle.Storage;
 
 /// <summary>
 /// Group commit for PostgreSQL: changes from all grains of this silo are queued, and a few writer loops each take
-/// whatever is queued (up to a batch) and commit it as one transaction of a few set-based statements.
+/// whatever is queued (up to a batch) and commit it as one transaction of a few set-based statements, outbox records
+/// of the applied writes included.
 /// </summary>
 /// <remarks>
 /// A grain's write is acknowledged only after its transaction commits (PostgreSQL's default synchronous commit, so
@@ -183,8 +184,29 @@ internal sealed class PostgresStateWriter : IAsyncDisposable
             }
         }
 
+        await AppendOutboxAsync(connection, transaction, changes, outcomes).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         return outcomes.Select(o => o!.Value).ToArray();
+    }
+
+    /// <summary>The outbox records of the writes that were applied, in the transaction that applies them.</summary>
+    private static async Task AppendOutboxAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StateChange> changes, StateChangeOutcome?[] outcomes)
+    {
+        var records = Enumerable.Range(0, changes.Count)
+            .Where(i => changes[i].Outbox is not null && outcomes[i] is { Applied: true })
+            .Select(i => changes[i].Outbox!)
+            .ToArray();
+        if (records.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(PostgresStateSql.AppendOutbox, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = records.Select(r => r.Source).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = records.Select(r => r.Sequence).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, Value = records.Select(r => r.Payload).ToArray() });
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private static void AddKeys(NpgsqlBatchCommand command, IReadOnlyList<StateChange> changes, int[] positions)

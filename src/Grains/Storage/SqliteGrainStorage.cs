@@ -13,7 +13,7 @@ namespace Aisle.Storage;
 /// </summary>
 /// <remarks>Register with <see cref="SqliteGrainStorageSiloBuilderExtensions"/>.</remarks>
 public sealed class SqliteGrainStorage
-    : IGrainStorage, IGrainStateReader, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
+    : IGrainStorage, IGrainStateReader, IOutboxLog, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
 {
     private readonly string _name;
     private readonly string _path;
@@ -140,6 +140,50 @@ public sealed class SqliteGrainStorage
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default) =>
+        WithReader<IReadOnlyList<string>>(command =>
+        {
+            command.CommandText = SqliteStateSchema.OutboxSources;
+            using var rows = command.ExecuteReader();
+            var sources = new List<string>();
+            while (rows.Read())
+            {
+                sources.Add(rows.GetString(0));
+            }
+
+            return sources;
+        });
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<OutboxRecord>> ReadAsync(string source, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        WithReader<IReadOnlyList<OutboxRecord>>(command =>
+        {
+            command.CommandText = SqliteStateSchema.ReadOutbox;
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$after", afterSequence);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var rows = command.ExecuteReader();
+            var records = new List<OutboxRecord>();
+            while (rows.Read())
+            {
+                records.Add(new OutboxRecord(source, rows.GetInt64(0), rows.GetFieldValue<byte[]>(1)));
+            }
+
+            return records;
+        });
+
+    /// <inheritdoc/>
+    /// <remarks>On a read connection: SQLite's busy timeout makes it wait its turn beside the writer's loop.</remarks>
+    public Task DeleteThroughAsync(string source, long throughSequence, CancellationToken cancellationToken = default) =>
+        WithReader(command =>
+        {
+            command.CommandText = SqliteStateSchema.DeleteOutbox;
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$through", throughSequence);
+            return command.ExecuteNonQuery();
+        });
+
     /// <summary>Applies the queued writes, then closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -167,6 +211,29 @@ public sealed class SqliteGrainStorage
 
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Runs <paramref name="use"/> on a pooled connection; a failure comes back as a faulted task.</summary>
+    private Task<T> WithReader<T>(Func<SqliteCommand, T> use)
+    {
+        try
+        {
+            var readers = EnsureOpen().Readers;
+            var reader = readers.Rent();
+            try
+            {
+                using var command = reader.Connection.CreateCommand();
+                return Task.FromResult(use(command));
+            }
+            finally
+            {
+                readers.Return(reader);
+            }
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<T>(error);
+        }
+    }
 
     private (SqliteStateReaders Readers, SqliteStateWriter Writer) EnsureOpen()
     {

@@ -21,7 +21,22 @@ internal static class SqliteStateSchema
             modified_utc INTEGER NOT NULL,
             PRIMARY KEY (state_name, grain_type, grain_key)
         );
+        CREATE TABLE IF NOT EXISTS outbox (
+            source  TEXT    NOT NULL,
+            seq     INTEGER NOT NULL,
+            payload BLOB    NOT NULL,
+            PRIMARY KEY (source, seq)
+        );
         """;
+
+    /// <summary>An outbox record of an applied write, in the write's transaction; one already there is kept.</summary>
+    public const string AppendOutbox = "INSERT OR IGNORE INTO outbox (source, seq, payload) VALUES ($source, $seq, $payload)";
+
+    public const string OutboxSources = "SELECT DISTINCT source FROM outbox";
+
+    public const string ReadOutbox = "SELECT seq, payload FROM outbox WHERE source = $source AND seq > $after ORDER BY seq LIMIT $limit";
+
+    public const string DeleteOutbox = "DELETE FROM outbox WHERE source = $source AND seq <= $through";
 
     public const string ReadOne = """
         SELECT version, payload FROM grain_state

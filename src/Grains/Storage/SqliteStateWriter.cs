@@ -26,6 +26,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     private readonly Statement _clear;
     private readonly Statement _liveVersion;
     private readonly Statement[] _statements;
+    private readonly SqliteCommand _appendOutbox;
     private readonly StateChangeOutcome[] _outcomes = new StateChangeOutcome[MaxBatch];
     private readonly Task _loop;
 
@@ -38,6 +39,11 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         _clear = Prepare(SqliteStateSchema.Clear, withPayload: false, withVersion: true);
         _liveVersion = Prepare(SqliteStateSchema.LiveVersion, withPayload: false, withVersion: false);
         _statements = [_insert, _update, _clear, _liveVersion];
+        _appendOutbox = connection.CreateCommand();
+        _appendOutbox.CommandText = SqliteStateSchema.AppendOutbox;
+        _appendOutbox.Parameters.Add("$source", SqliteType.Text);
+        _appendOutbox.Parameters.Add("$seq", SqliteType.Integer);
+        _appendOutbox.Parameters.Add("$payload", SqliteType.Blob);
         _loop = Task.Run(RunAsync);
     }
 
@@ -62,6 +68,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             statement.Command.Dispose();
         }
 
+        _appendOutbox.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -145,9 +152,20 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
 
         var statement = change.Payload is null ? _clear : change.ExpectedVersion is null ? _insert : _update;
         var version = Scalar(statement, change, now);
-        return version is long applied
-            ? new StateChangeOutcome(true, applied, null)
-            : new StateChangeOutcome(false, 0, Scalar(_liveVersion, change, now));
+        if (version is not long applied)
+        {
+            return new StateChangeOutcome(false, 0, Scalar(_liveVersion, change, now));
+        }
+
+        if (change.Outbox is { } record)
+        {
+            _appendOutbox.Parameters["$source"].Value = record.Source;
+            _appendOutbox.Parameters["$seq"].Value = record.Sequence;
+            _appendOutbox.Parameters["$payload"].Value = record.Payload;
+            _appendOutbox.ExecuteNonQuery();
+        }
+
+        return new StateChangeOutcome(true, applied, null);
     }
 
     private static long? Scalar(Statement statement, StateChange change, long now)
@@ -167,6 +185,8 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         {
             statement.Command.Transaction = transaction;
         }
+
+        _appendOutbox.Transaction = transaction;
     }
 
     private Statement Prepare(string sql, bool withPayload, bool withVersion)

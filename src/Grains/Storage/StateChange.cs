@@ -1,8 +1,8 @@
 namespace Aisle.Storage;
 
-/// <summary>One queued write or clear, completed by <see cref="SqliteStateWriter"/> after its batch commits.</summary>
+/// <summary>One queued write or clear, completed by a storage's writer after its batch commits.</summary>
 internal sealed class StateChange(
-    string stateName, string grainType, string grainKey, byte[]? payload, long? expectedVersion)
+    string stateName, string grainType, string grainKey, byte[]? payload, long? expectedVersion, OutboxRecord? outbox = null)
 {
     /// <summary>Version meaning "the caller's etag is not one of ours": it never matches a row.</summary>
     public const long UnknownVersion = -1;
@@ -16,6 +16,9 @@ internal sealed class StateChange(
 
     /// <summary>The live version the caller last saw; null when it expects no live state.</summary>
     public long? ExpectedVersion { get; } = expectedVersion;
+
+    /// <summary>Appended to the outbox in the same transaction, when the write is applied.</summary>
+    public OutboxRecord? Outbox { get; } = outbox;
 
     // Continuations must not run on the writer's loop: that would stall every other queued change.
     public TaskCompletionSource<StateChangeOutcome> Completion { get; } =

@@ -37,10 +37,13 @@ internal sealed class StoredStateCodec(string storageName, IGrainStorageSerializ
         : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
         : StateChange.UnknownVersion;
 
-    /// <summary>Writes a state through a storage's writer and moves the etag on; a stale etag throws.</summary>
+    /// <summary>Writes a state (with the outbox record it carries) through a storage's writer and moves the etag on;
+    /// a stale etag throws.</summary>
     public async Task WriteAsync<T>(Func<StateChange, Task<StateChangeOutcome>> submit, string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var change = new StateChange(stateName, GrainTypeName(grainId), grainId.Key.ToString()!, Serialize(grainState.State), ParseEtag(grainState.ETag));
+        var change = new StateChange(
+            stateName, GrainTypeName(grainId), grainId.Key.ToString()!, Serialize(grainState.State), ParseEtag(grainState.ETag),
+            (grainState.State as IHasOutbox)?.Outbox);
         var outcome = await submit(change).ConfigureAwait(false);
         if (!outcome.Applied)
         {

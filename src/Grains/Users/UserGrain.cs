@@ -10,7 +10,8 @@ namespace Aisle.Users;
 /// A shopper's live profile. Events are applied in the order sent and written in one storage write per call, so
 /// a batch costs one write however many events it holds; the next read sees them. An event whose client id was
 /// applied before (<see cref="EventIds"/>) is answered as a duplicate and changes nothing; the ids are written in the
-/// same write as the events they belong to, so a retry after any failure finds them or finds neither.
+/// same write as the events they belong to, so a retry after any failure finds them or finds neither. What the events
+/// teach products rides in that write too, as an outbox record (<see cref="ProductActivityBuffer"/>).
 /// </summary>
 [GrainType("user")]
 public sealed class UserGrain(
@@ -47,10 +48,25 @@ public sealed class UserGrain(
         }
     }
 
-    private async Task SaveAsync(UserState next)
+    private async Task SaveAsync(UserState next, ReservedActivity? activityRecord = null)
     {
-        state.State = UserStateFormat.Pack(next, CatalogKeys.Of(replica), replica.Options.AffinityHalfLife);
-        await state.WriteStateAsync();
+        var previous = state.State;
+        state.State = UserStateFormat.Pack(next, CatalogKeys.Of(replica), replica.Options.AffinityHalfLife) with
+        {
+            Outbox = activityRecord?.Outbox,
+        };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+
+        // The record rode in this write only; the next write (a served list) must not append it again.
+        state.State = state.State with { Outbox = null };
         _live = next;
     }
 
@@ -63,6 +79,7 @@ public sealed class UserGrain(
         var changed = false;
         HashSet<ulong>? seen = null;
         var applied = new List<ulong>();
+        var touches = new List<ActivityTouch>();
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -93,7 +110,27 @@ public sealed class UserGrain(
 
         if (changed)
         {
-            await SaveAsync(s with { EventIds = EventIds.Remember(s.EventIds, applied) });
+            // What the events teach products rides in the same write as the events (the outbox), so it is durable
+            // exactly when they are; the buffer sums it for the products only once the write has committed.
+            var reserved = touches.Count > 0 ? activity.Reserve(touches) : null;
+            try
+            {
+                await SaveAsync(s with { EventIds = EventIds.Remember(s.EventIds, applied) }, reserved);
+            }
+            catch
+            {
+                if (reserved is not null)
+                {
+                    activity.Abandon(reserved);
+                }
+
+                throw;
+            }
+
+            if (reserved is not null)
+            {
+                activity.Commit(reserved);
+            }
         }
 
         return outcomes;
@@ -134,12 +171,9 @@ public sealed class UserGrain(
 
             var window = ProfileUpdater.CoInteractionWindow(s.Recent, e.ProductId, replica.Options.CoInteractionWindow);
             s = ProfileUpdater.ApplyInteraction(s, e.Kind, replica.Product(row), replica.Price(row), replica.Vector(row), e.Timestamp, replica.Options);
-            activity.Interaction(e.ProductId, e.Kind, e.Quantity, e.Timestamp);
             var weight = replica.Options.WeightOf(e.Kind);
-            foreach (var (other, distance) in window)
-            {
-                activity.CoInteraction(e.ProductId, other, weight / distance, e.Timestamp);
-            }
+            touches.Add(new ActivityTouch(
+                e.ProductId, e.Kind, e.Quantity, e.Timestamp, [.. window.Select(w => new ActivityLink(w.ProductId, weight / w.Distance))]));
 
             return new EventOutcome(true, null, revenue, attributed);
         }

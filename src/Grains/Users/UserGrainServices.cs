@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Aisle.Users;
 
 /// <summary>What every host that runs user grains needs beside the catalog replica: the per-silo sums of what shoppers
-/// teach products (<see cref="ProductActivityBuffer"/>) and experiment variants (<see cref="ExperimentActivityBuffer"/>).
+/// teach products (<see cref="ProductActivityBuffer"/>, with <see cref="ActivityRecovery"/> for what a dead silo left in
+/// the outbox) and experiment variants (<see cref="ExperimentActivityBuffer"/>).
 /// One registration, so a host (a silo, a test cluster, the offline evaluation) cannot take one and miss the other.</summary>
 public static class UserGrainServices
 {
@@ -16,8 +17,11 @@ public static class UserGrainServices
     public static IServiceCollection AddUserGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(_ => new ExperimentRouter([], RankingProfile.Default));
+        services.AddOptions<ActivityOutboxOptions>().BindConfiguration(ActivityOutboxOptions.Section);
         services.AddSingleton<ProductActivityBuffer>();
         services.AddHostedService(sp => sp.GetRequiredService<ProductActivityBuffer>());
+        services.AddSingleton<ActivityRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityRecovery>());
         services.AddSingleton<ExperimentActivityBuffer>();
         services.AddHostedService(sp => sp.GetRequiredService<ExperimentActivityBuffer>());
         return services;

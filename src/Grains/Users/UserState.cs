@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aisle.Ranking;
+using Aisle.Storage;
 
 namespace Aisle.Users;
 
@@ -9,7 +10,7 @@ namespace Aisle.Users;
 /// have the other properties set instead, and still load (<see cref="UserStateFormat.Unpack"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record UserState
+public sealed record UserState : IHasOutbox
 {
     [Id(0)] public ImmutableList<RecentInteraction> Recent { get; init; } = [];
     /// <summary>Keyed by category path prefix, levels 1 to 3 ("Footwear", "Footwear &gt; Men's Footwear", …).</summary>
@@ -33,4 +34,9 @@ public sealed record UserState
     /// <summary>Hashes of the client ids of the last applied events (<see cref="Users.EventIds"/>). Stored beside
     /// <see cref="Packed"/>, not inside it: the packed layout stays as it is.</summary>
     [Id(13)] public byte[]? EventIds { get; init; }
+
+    /// <summary>The product activity of the events in the write under way (see <see cref="IHasOutbox"/>); never
+    /// stored as part of the state: it has no serializer id.</summary>
+    [field: NonSerialized]
+    public OutboxRecord? Outbox { get; init; }
 }
