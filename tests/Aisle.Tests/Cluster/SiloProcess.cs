@@ -148,6 +148,10 @@ public sealed class SiloProcess : IAsyncDisposable
         env["Aisle__EmbeddingCacheDirectory"] = AisleApp.EmbeddingCache;
         env["Aisle__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"aisle-silo-{clusterId}-{name}");
         env["Aisle__ShowProgress"] = "false";
+        // Checkpoints and recovery looks more often than the defaults, so the crash tests see outbox records deleted
+        // and a dead silo's records replayed within their time.
+        env["Aisle__ActivityOutbox__CheckpointInterval"] = "00:00:05";
+        env["Aisle__ActivityOutbox__RecoveryInterval"] = "00:00:02";
         env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information";
