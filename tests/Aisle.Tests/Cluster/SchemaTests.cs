@@ -15,14 +15,15 @@ public sealed class SchemaTests
 
             Assert.True(first.ExitCode == 0, first.Output);
             Assert.True(second.ExitCode == 0, second.Output);
-            Assert.Contains("004-grain-state-lz4.sql", second.Output);
+            Assert.Contains("005-outbox.sql", second.Output);
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
-            Assert.Equal(4L, await ScalarAsync(connection, "SELECT count(*) FROM aisle_schema_version"));
+            Assert.Equal(5L, await ScalarAsync(connection, "SELECT count(*) FROM aisle_schema_version"));
             Assert.Equal("l", (await ScalarAsync(connection,
                 "SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'aisle_grain_state'::regclass AND attname = 'payload'"))?.ToString());
             Assert.Equal(10L, await ScalarAsync(connection, "SELECT count(*) FROM OrleansQuery"));
             Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM aisle_grain_state"));
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM aisle_outbox"));
             Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM aisle_membership"));
         }
         finally

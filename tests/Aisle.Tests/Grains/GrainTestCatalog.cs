@@ -35,6 +35,9 @@ public static class GrainTestCatalog
             Item("persist-user-b", stock: 20),
             Item("sum-a", stock: 20),
             Item("sum-b", stock: 20),
+            Item("delivery-twice", stock: 20),
+            Item("delivery-gap", stock: 20),
+            Item("delivery-replay", stock: 20),
         };
 
         return (entries.Select(e => e.Product).ToArray(), entries.Select(e => e.Vector).ToArray());

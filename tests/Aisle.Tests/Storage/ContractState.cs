@@ -1,8 +1,10 @@
+using Aisle.Storage;
+
 namespace Aisle.Tests.Storage;
 
 /// <summary>Grain state shaped like Aisle's real ones: scalars, lists, dictionaries and an embedding.</summary>
 [GenerateSerializer]
-public sealed record ContractState
+public sealed record ContractState : IHasOutbox
 {
     [Id(0)] public string Name { get; init; } = "";
     [Id(1)] public int Count { get; init; }
@@ -10,6 +12,10 @@ public sealed record ContractState
     [Id(3)] public Dictionary<string, double> Affinities { get; init; } = [];
     [Id(4)] public float[] Embedding { get; init; } = [];
     [Id(5)] public decimal? Price { get; init; }
+
+    /// <summary>Appended to the storage's outbox by the next write (see <see cref="IHasOutbox"/>); not stored.</summary>
+    [field: NonSerialized]
+    public OutboxRecord? Outbox { get; init; }
 
     /// <summary>A state whose every field depends on <paramref name="seed"/>.</summary>
     public static ContractState For(int seed) => new()

@@ -7,7 +7,7 @@ namespace Aisle.Tests.Storage;
 /// The behaviour every Aisle grain storage must have (SQLite now, PostgreSQL later). A subclass says how to open
 /// the storage under test; each test gets a fresh state name, so backends that share one database stay isolated.
 /// </summary>
-public abstract class GrainStorageContractTests : IAsyncLifetime
+public abstract partial class GrainStorageContractTests : IAsyncLifetime
 {
     private readonly List<IGrainStorage> _open = [];
 

@@ -41,6 +41,9 @@ public sealed class PostgresGrainStorageTests(PostgresStorageDatabase database)
     protected override IGrainStateReader ReaderOf(IGrainStorage storage) =>
         _hosts[storage].Services.GetRequiredKeyedService<IGrainStateReader>(StorageName);
 
+    protected override IOutboxLog OutboxOf(IGrainStorage storage) =>
+        _hosts[storage].Services.GetRequiredKeyedService<IOutboxLog>(StorageName);
+
     [Fact]
     public async Task ThousandsOfConcurrentWritesOfDifferentGrainsAllCommitWithTheirOwnEtags()
     {

@@ -44,6 +44,9 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
     protected override IGrainStateReader ReaderOf(IGrainStorage storage) =>
         _hosts[storage].Services.GetRequiredKeyedService<IGrainStateReader>(StorageName);
 
+    protected override IOutboxLog OutboxOf(IGrainStorage storage) =>
+        _hosts[storage].Services.GetRequiredKeyedService<IOutboxLog>(StorageName);
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
