@@ -6,7 +6,7 @@ namespace Aisle.Cli.Scale;
 
 /// <summary>
 /// A generated benchmark catalog on disk: <c>catalog.csv</c> in the Flipkart columns and the embedding cache the app
-/// keeps (<c>embeddings-all-MiniLM-L6-v2.v2.bin</c>) holding every product's vector, so Aisle runs on it with
+/// keeps (<c>embeddings-all-MiniLM-L6-v2.v3.bin</c>) holding every product's vector, so Aisle runs on it with
 /// <c>Aisle__CatalogFile=DIR/catalog.csv Aisle__EmbeddingCacheDirectory=DIR</c> and embeds nothing.
 /// </summary>
 public sealed record BenchmarkCatalog(IReadOnlyList<Product> Products, float[][] Vectors)

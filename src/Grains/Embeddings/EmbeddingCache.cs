@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
@@ -8,7 +10,8 @@ namespace Aisle.Embeddings;
 /// Embeds texts through any <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, keeping the vectors in one binary
 /// file on disk keyed by a hash of each text: a restart re-embeds nothing, a changed product text only itself. The
 /// file names the encoder that wrote it (<see cref="EncoderIdentity"/>); a file of another encoder, or of another
-/// format version, is stale and rebuilt whole, never mixed with new vectors.
+/// format version, is stale and rebuilt whole, never mixed with new vectors. Each vector carries a CRC-32 of itself and
+/// its key: a damaged one (a flipped bit on disk) is embedded again instead of answering searches wrongly.
 /// </summary>
 /// <param name="workers">
 /// Threads that run the generator, each a dedicated thread (not a thread-pool one): encoding blocks for seconds, and
@@ -18,7 +21,10 @@ public sealed class EmbeddingCache(
     IEmbeddingGenerator<string, Embedding<float>> generator, string filePath, int workers = 0)
 {
     private const int Magic = 0x42454D41; // "AMEB": guards against reading some other file (format 1 used "ELSA")
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
+
+    // More than any embedding model makes; a larger figure in the header is damage, not a model.
+    private const int MaxDimensions = 16_384;
     private const int BatchSize = 32;
 
     /// <summary>
@@ -130,17 +136,34 @@ public sealed class EmbeddingCache(
 
             var count = reader.ReadInt32();
             var dimensions = reader.ReadInt32();
+            if (count < 0 || dimensions <= 0 || dimensions > MaxDimensions)
+            {
+                StaleReason = $"damaged header ({count} vectors of {dimensions} dimensions)";
+                return result;
+            }
+
+            var record = new byte[sizeof(ulong) + dimensions * sizeof(float)];
+            var damaged = 0;
             for (var i = 0; i < count; i++)
             {
-                var key = reader.ReadUInt64();
-                var vector = new float[dimensions];
-                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
-                result[key] = vector;
+                reader.BaseStream.ReadExactly(record);
+                if (reader.ReadUInt32() != Crc32.HashToUInt32(record))
+                {
+                    damaged++;
+                    continue;
+                }
+
+                result[BitConverter.ToUInt64(record)] = MemoryMarshal.Cast<byte, float>(record.AsSpan(sizeof(ulong))).ToArray();
+            }
+
+            if (damaged > 0)
+            {
+                StaleReason = $"{damaged} damaged vectors";
             }
         }
         catch (EndOfStreamException)
         {
-            // A cache cut short (crash while writing an older version) is only a cache: recompute what is missing.
+            // A cache cut short (a full disk, a copy interrupted) is only a cache: recompute what is missing.
             StaleReason = "cut short";
         }
 
@@ -160,10 +183,13 @@ public sealed class EmbeddingCache(
             writer.Write(EncoderIdentity);
             writer.Write(vectors.Length);
             writer.Write(vectors.Length == 0 ? 0 : vectors[0].Length);
+            var record = new byte[sizeof(ulong) + (vectors.Length == 0 ? 0 : vectors[0].Length) * sizeof(float)];
             for (var i = 0; i < vectors.Length; i++)
             {
-                writer.Write(keys[i]);
-                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vectors[i].AsSpan()));
+                BitConverter.TryWriteBytes(record, keys[i]);
+                MemoryMarshal.AsBytes(vectors[i].AsSpan()).CopyTo(record.AsSpan(sizeof(ulong)));
+                writer.Write(record);
+                writer.Write(Crc32.HashToUInt32(record));
             }
         }
 

@@ -15,7 +15,7 @@ public sealed record EmbeddingModel(string Provider, string Model, int Dimension
     public static EmbeddingModel MiniLm { get; } = new("minilm", MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions, null);
 
     /// <summary>
-    /// The embedding cache's file name. MiniLM keeps the name it always had (<c>embeddings-all-MiniLM-L6-v2.v2.bin</c>),
+    /// The embedding cache's file name. MiniLM keeps the name it always had (<c>embeddings-all-MiniLM-L6-v2.v3.bin</c>),
     /// so existing caches stay valid; a remote model's names the provider, its host, the model and the dimensions.
     /// </summary>
     public string CacheFileName => EmbeddingCache.FileName(this == MiniLm ? Model : Safe($"{Provider}-{Model}-{Dimensions}"));

@@ -80,7 +80,7 @@ public sealed partial class CatalogBootstrapper(
             progress => cache.GetOrComputeAsync(texts, progress, cancellationToken));
         if (cache.StaleReason is not null)
         {
-            Console.WriteLine($"Aisle catalog: embedding cache not used ({cache.StaleReason}); embedding took {embedding.Elapsed.TotalSeconds:F1} s.");
+            Console.WriteLine($"Aisle catalog: embedding cache incomplete ({cache.StaleReason}); embedding what it lacked took {embedding.Elapsed.TotalSeconds:F1} s.");
         }
         replica.Load(load.Products, embeddings);
 

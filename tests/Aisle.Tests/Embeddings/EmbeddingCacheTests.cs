@@ -66,6 +66,43 @@ public sealed class EmbeddingCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task ADamagedVectorIsEmbeddedAgainNotServed()
+    {
+        await new EmbeddingCache(new CountingGenerator("v1"), FilePath).GetOrComputeAsync(_texts);
+        var bytes = await File.ReadAllBytesAsync(FilePath);
+        bytes[^9] ^= 0x40; // one bit inside the last vector: still a plausible float
+        await File.WriteAllBytesAsync(FilePath, bytes);
+
+        var generator = new CountingGenerator("v1");
+        var cache = new EmbeddingCache(generator, FilePath);
+        var vectors = await cache.GetOrComputeAsync(_texts);
+
+        Assert.Equal(1, generator.Embedded);
+        Assert.Equal("1 damaged vectors", cache.StaleReason);
+        Assert.Equal(_texts.Select(CountingGenerator.Vector("v1")), vectors);
+    }
+
+    [Fact]
+    public async Task ADamagedHeaderRebuildsTheWholeCache()
+    {
+        await new EmbeddingCache(new CountingGenerator("v1"), FilePath).GetOrComputeAsync(_texts);
+        var bytes = await File.ReadAllBytesAsync(FilePath);
+        // The header ends with the dimensions; five records of key, four floats and a CRC follow it.
+        var dimensions = bytes.Length - _texts.Length * (8 + 4 * 4 + 4) - 4;
+        Assert.Equal(4, BitConverter.ToInt32(bytes, dimensions));
+        BitConverter.TryWriteBytes(bytes.AsSpan(dimensions), int.MaxValue);
+        await File.WriteAllBytesAsync(FilePath, bytes);
+
+        var generator = new CountingGenerator("v1");
+        var cache = new EmbeddingCache(generator, FilePath);
+        var vectors = await cache.GetOrComputeAsync(_texts);
+
+        Assert.Equal(_texts.Length, generator.Embedded);
+        Assert.StartsWith("damaged header", cache.StaleReason);
+        Assert.Equal(_texts.Select(CountingGenerator.Vector("v1")), vectors);
+    }
+
+    [Fact]
     public async Task AFileCutShortKeepsWhatItHoldsAndEmbedsTheRest()
     {
         await new EmbeddingCache(new CountingGenerator("v1"), FilePath).GetOrComputeAsync(_texts);

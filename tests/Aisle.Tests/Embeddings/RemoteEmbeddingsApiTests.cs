@@ -50,7 +50,7 @@ public sealed class RemoteEmbeddingsApiTests(ITestOutputHelper output) : IAsyncL
         Assert.True(embedded >= 900, $"the catalog should be embedded through the service, {embedded} texts were");
         Assert.All(_standIn.Requests, r => Assert.Equal(64, r.Dimensions));
         Assert.True(File.Exists(Path.Combine(_dataDirectory, "embeddings-openai_" + new Uri(_standIn.Endpoint).Authority.Replace(':', '_')
-            + "-text-embedding-stand-in-64.v2.bin")), "the vectors should be cached under the remote model's name");
+            + "-text-embedding-stand-in-64.v3.bin")), "the vectors should be cached under the remote model's name");
 
         var started = Stopwatch.GetTimestamp();
         var search = await _app.Client.GetListAsync("/api/search?q=analog+watch&limit=10");

@@ -63,7 +63,7 @@ public sealed class RemoteEmbeddingsTests : IAsyncLifetime
 
         Assert.Equal(EmbeddingModel.MiniLm, model);
         Assert.Equal(384, model.Dimensions);
-        Assert.Equal("embeddings-all-MiniLM-L6-v2.v2.bin", model.CacheFileName);
+        Assert.Equal("embeddings-all-MiniLM-L6-v2.v3.bin", model.CacheFileName);
         Assert.Null(model.QueryBudget);
     }
 
