@@ -212,6 +212,37 @@ public sealed class SqliteGrainStorage
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Opens the writer's connection, creating the tables, after SQLite's quick integrity check: a damaged or foreign
+    /// file stops the start with an error naming it, instead of failing (or answering wrongly) grain by grain later.
+    /// </summary>
+    private SqliteConnection OpenChecked()
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = SqliteStateSchema.Open(_path);
+            using (var check = connection.CreateCommand())
+            {
+                check.CommandText = "PRAGMA quick_check(1)";
+                if (check.ExecuteScalar() is not "ok" and var problem)
+                {
+                    throw new InvalidDataException($"SQLite reports: {problem}");
+                }
+            }
+
+            SqliteStateSchema.Execute(connection, SqliteStateSchema.CreateTable);
+            return connection;
+        }
+        catch (Exception error) when (error is SqliteException or InvalidDataException)
+        {
+            connection?.Dispose();
+            throw new InvalidDataException(
+                $"Grain storage '{_name}': {_path} is damaged or is not an SQLite database ({error.Message}). " +
+                "Restore it from a backup, or move it aside to start with no shopper or product state.", error);
+        }
+    }
+
     /// <summary>Runs <paramref name="use"/> on a pooled connection; a failure comes back as a faulted task.</summary>
     private Task<T> WithReader<T>(Func<SqliteCommand, T> use)
     {
@@ -255,16 +286,7 @@ public sealed class SqliteGrainStorage
                     Directory.CreateDirectory(directory);
                 }
 
-                var connection = SqliteStateSchema.Open(_path);
-                try
-                {
-                    SqliteStateSchema.Execute(connection, SqliteStateSchema.CreateTable);
-                }
-                catch
-                {
-                    connection.Dispose();
-                    throw;
-                }
+                var connection = OpenChecked();
 
                 _readers = new SqliteStateReaders(_path);
                 _writer = new SqliteStateWriter(connection, _logger);
