@@ -22,4 +22,15 @@ public sealed record CatalogLoadResult(
     int WithoutBrand,
     int WithoutRating,
     int WithDescription,
-    int WithImage = 0);
+    int WithImage = 0)
+{
+    /// <summary>
+    /// Throws when nothing could be read from <paramref name="source"/>: a damaged or foreign file must stop the start
+    /// with its reasons, not serve an empty catalog that answers every search with nothing.
+    /// </summary>
+    public CatalogLoadResult EnsureUsable(string source) => Products.Count > 0
+        ? this
+        : throw new InvalidDataException(
+            $"No product could be read from {source} ({RowsRead} rows read, {Rejected.Count} rejected" +
+            (Rejected.Count > 0 ? $"; first: line {Rejected[0].Line}, {Rejected[0].Reason}" : "") + ").");
+}

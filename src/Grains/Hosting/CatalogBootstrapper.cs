@@ -62,7 +62,7 @@ public sealed partial class CatalogBootstrapper(
 
         stages.Next("reading catalog");
         replica.ReportStage("reading catalog");
-        var load = await Task.Run(settings.LoadCatalog, cancellationToken);
+        var load = (await Task.Run(settings.LoadCatalog, cancellationToken)).EnsureUsable(settings.ResolveCatalogFile());
         Console.WriteLine(
             $"Aisle catalog: {load.Products.Count:N0} products loaded, {load.Rejected.Count} rows rejected, " +
             $"{load.Repaired} texts repaired, {load.WithoutPrice} without price, {load.WithoutBrand:N0} without brand.");
