@@ -21,6 +21,7 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         RecommendationStrategy.CoInteraction,
         RecommendationStrategy.Sequential,
         RecommendationStrategy.Content,
+        RecommendationStrategy.Model,
         RecommendationStrategy.Hybrid,
     ];
 
@@ -37,6 +38,11 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         var baseline = settings.BaselineRanking();
         await using var engine = await Timed("start engine", () =>
             EvaluationEngine.StartAsync(data.Items, ContentVectors.Build(data.Items, data.Attributes), baseline.Options.Clone()));
+
+        // The learned model sees the training part only, as the live links do before the validation replay.
+        var model = await Timed("train model on the training items", () => Task.Run(() => OfflineModel.Train(data.Items, cases, settings.Training, cancellationToken), cancellationToken));
+        engine.Model.Install(model.Model);
+        log($"model: {model.TrainingTime.TotalSeconds:0.0} s to train and build neighbour lists, peak working set {model.PeakWorkingSetBytes / 1048576.0:N0} MB");
 
         var trainingEvents = cases.Sum(c => c.Training.Count);
         var rejected = await Timed($"replay {trainingEvents:N0} training events", () =>
@@ -79,7 +85,8 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
 
         return new EvaluationRun(
             settings.SequencesFile, cases.Length, data.Items.Count, data.Interactions, trainingEvents + cases.Length, rejected,
-            results, HybridTuning.Describe(tuned), _timings, total.Elapsed);
+            results, HybridTuning.Describe(tuned), _timings, total.Elapsed,
+            new ModelTraining(model.TrainingTime, model.PeakWorkingSetBytes, settings.Training));
     }
 
     /// <summary>Sends each user's items as one batch of events (one RecordAsync, one storage write per user).</summary>

@@ -43,6 +43,22 @@ public sealed class CandidateSet
         candidate.Relevance = Math.Max(candidate.Relevance, relevance);
     }
 
+    /// <summary>Adds <paramref name="relevance"/> to the product's relevance from other sources (a blend, where
+    /// <see cref="Add(int, double, IEnumerable{string}, string?)"/> keeps the strongest source).</summary>
+    public void Raise(int row, double relevance, IEnumerable<string> sources)
+    {
+        var candidate = Get(row);
+        foreach (var source in sources)
+        {
+            if (!candidate.Sources.Contains(source))
+            {
+                candidate.Sources.Add(source);
+            }
+        }
+
+        candidate.Relevance += relevance;
+    }
+
     /// <summary>Adds a ranked list from one source; relevance is the source's score over its best score.</summary>
     /// <param name="weight">Scales the normalised relevance (a secondary source proposes, it does not outrank).</param>
     public void Add(string source, IReadOnlyList<(int Row, double Score)> ranked, string? becauseOf = null, double weight = 1.0)
