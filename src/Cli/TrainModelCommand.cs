@@ -6,9 +6,11 @@ using Microsoft.Extensions.Configuration;
 namespace Aisle.Cli;
 
 /// <summary>
-/// <c>aisle train-model</c>: trains the learned next-item model on a <c>user item1 item2 …</c> file's training part
-/// (leave-one-out) and prints how it does alone on the validation and test items, its training time and memory. The
-/// quick loop for the model's own settings; <c>evaluate</c> measures it blended with the live engine.
+/// <c>aisle train-model</c>, two ways. With <c>--server URL</c>: asks a running Aisle to retrain its learned model
+/// from the stored behaviour now (the admin API, key from <c>AISLE_ADMIN_KEY</c>), waits for the run and prints what
+/// came of it. Otherwise: trains the model on a <c>user item1 item2 …</c> file's training part (leave-one-out) and
+/// prints how it does alone on the validation and test items, its training time and memory, the quick loop for the
+/// model's own settings (<c>evaluate</c> measures it blended with the live engine).
 /// </summary>
 public static class TrainModelCommand
 {
@@ -17,9 +19,15 @@ public static class TrainModelCommand
         var data = new Option<FileInfo?>("--data") { Description = $"Sequence file (default: {EvaluateCommand.DefaultData})" };
         var users = new Option<int?>("--users") { Description = "Only the first N users" };
         var set = new Option<string[]>("--set") { Description = "A training setting, Key=Value as in Aisle:Model:Training (repeatable), e.g. --set Epochs=30" };
-        var command = new Command("train-model", "Train the learned next-item model on a sequence file and measure it alone.") { data, users, set };
+        var server = new Option<Uri?>("--server") { Description = $"A running Aisle (e.g. http://localhost:5000): retrain its model now; admin key from {SimulateCommand.ApiKeyVariable}" };
+        var command = new Command("train-model", "Retrain a running Aisle's learned model (--server), or train it on a sequence file and measure it alone.") { data, users, set, server };
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(server) is { } url)
+            {
+                return RemoteTraining.RunAsync(url, Environment.GetEnvironmentVariable(SimulateCommand.ApiKeyVariable), Console.WriteLine, cancellationToken);
+            }
+
             var file = parse.GetValue(data)?.FullName ?? RepoPaths.Find(EvaluateCommand.DefaultData);
             if (file is null || !File.Exists(file))
             {

@@ -11,9 +11,24 @@ public interface IModelTrainingGrain : IGrainWithIntegerKey
     /// that costs one small message while nothing changes.</summary>
     Task<ItemModel?> GetChangedAsync(long knownVersion);
 
-    /// <summary>Trains now (or joins the training already running) and says what came of it.</summary>
-    Task<TrainingReport> TrainNowAsync();
+    /// <summary>Starts a training now unless one is running, and returns at once: a run takes longer than a grain call
+    /// may (about a minute for 150k interactions). <see cref="StatusAsync"/> tells when it is done.</summary>
+    Task<ModelTrainingStatus> StartAsync();
+
+    Task<ModelTrainingStatus> StatusAsync();
 }
+
+/// <summary>The training job as it stands.</summary>
+/// <param name="Running">A training run is under way.</param>
+/// <param name="Version">The published model's version (0 = none yet).</param>
+/// <param name="TrainedAt">When the published model was trained.</param>
+/// <param name="Last">What the last finished run did, if any finished since activation.</param>
+[GenerateSerializer, Immutable]
+public sealed record ModelTrainingStatus(
+    [property: Id(0)] bool Running,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DateTimeOffset? TrainedAt,
+    [property: Id(3)] TrainingReport? Last);
 
 /// <summary>What a training run did, for the command line and the admin API.</summary>
 /// <param name="Outcome">published, kept_previous, too_little_data or failed.</param>

@@ -26,12 +26,13 @@ public sealed partial class ModelTrainingGrain(
 {
     private ItemModel? _published;
     private Task<TrainingReport>? _running;
+    private TrainingReport? _last;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Enabled)
         {
-            this.RegisterGrainTimer(async _ => await TrainNowAsync(), new GrainTimerCreationOptions
+            this.RegisterGrainTimer(async _ => await Start(), new GrainTimerCreationOptions
             {
                 DueTime = options.Value.FirstTrainingDelay,
                 Period = options.Value.RetrainInterval,
@@ -45,9 +46,18 @@ public sealed partial class ModelTrainingGrain(
     public Task<ItemModel?> GetChangedAsync(long knownVersion) =>
         Task.FromResult(_published is { } model && model.Version != knownVersion ? model : null);
 
-    public Task<TrainingReport> TrainNowAsync()
+    public Task<ModelTrainingStatus> StartAsync()
     {
-        // One run at a time: a call during a run gets that run's report.
+        _ = Start();
+        return StatusAsync();
+    }
+
+    public Task<ModelTrainingStatus> StatusAsync() =>
+        Task.FromResult(new ModelTrainingStatus(_running is { IsCompleted: false }, _published?.Version ?? 0, _published?.TrainedAt, _last));
+
+    /// <summary>The run under way, or a new one: one at a time, whoever asks (the timer, the admin API).</summary>
+    private Task<TrainingReport> Start()
+    {
         if (_running is not { IsCompleted: false })
         {
             _running = RunAsync();
@@ -85,14 +95,14 @@ public sealed partial class ModelTrainingGrain(
 
             LogTrained(logger, outcome.Outcome, _published?.Version ?? 0, outcome.Candidate.HitRate10, outcome.Previous.HitRate10, outcome.Shoppers,
                 outcome.Elapsed.TotalSeconds);
-            return new TrainingReport(outcome.Outcome, _published?.Version ?? 0, outcome.Candidate, outcome.Previous, outcome.Shoppers, outcome.Elapsed.TotalSeconds);
+            return _last = new TrainingReport(outcome.Outcome, _published?.Version ?? 0, outcome.Candidate, outcome.Previous, outcome.Shoppers, outcome.Elapsed.TotalSeconds);
         }
         catch (Exception ex)
         {
             // The model in service stays; the next tick tries again.
             AisleMetrics.ModelTrained("failed");
             LogFailed(logger, ex);
-            return new TrainingReport("failed", _published?.Version ?? 0, HeldBackScore.None, previous?.HeldBack ?? HeldBackScore.None, 0, 0, ex.Message);
+            return _last = new TrainingReport("failed", _published?.Version ?? 0, HeldBackScore.None, previous?.HeldBack ?? HeldBackScore.None, 0, 0, ex.Message);
         }
     }
 

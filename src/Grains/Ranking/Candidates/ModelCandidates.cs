@@ -10,6 +10,10 @@ namespace Aisle.Ranking.Candidates;
 /// </summary>
 public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
 {
+    /// <summary>The model's best candidates a list takes. Every candidate costs the scorer, the five anchors' lists hold up
+    /// to a thousand, and past the first hundred the model's share is too small to lift one into a top 20.</summary>
+    public const int Taken = 100;
+
     /// <summary>
     /// Adds weight × exp((score − best) / temperature) to each proposed in-stock product's relevance, on top of what
     /// other sources gave it: a product both the live links and the model back ranks above one backed by either alone.
@@ -24,29 +28,36 @@ public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
             return false;
         }
 
-        var scores = model.Next(recent);
-        var best = double.NegativeInfinity;
-        foreach (var (id, score) in scores)
-        {
-            if (!exclude.Contains(id))
-            {
-                best = Math.Max(best, score);
-            }
-        }
-
-        if (double.IsNegativeInfinity(best))
-        {
-            return false;
-        }
-
-        var t = Math.Max(1e-3, temperature);
-        foreach (var (id, score) in scores)
+        var top = new PriorityQueue<int, double>(Taken + 1);
+        foreach (var (id, score) in model.Next(recent))
         {
             if (exclude.Contains(id) || !catalog.TryGetRow(id, out var row) || catalog.Stock(row) <= 0)
             {
                 continue;
             }
 
+            top.Enqueue(row, score);
+            if (top.Count > Taken)
+            {
+                top.Dequeue();
+            }
+        }
+
+        if (top.Count == 0)
+        {
+            return false;
+        }
+
+        var taken = new (int Row, double Score)[top.Count];
+        for (var i = taken.Length - 1; i >= 0; i--)
+        {
+            top.TryDequeue(out taken[i].Row, out taken[i].Score);
+        }
+
+        var best = taken[0].Score;
+        var t = Math.Max(1e-3, temperature);
+        foreach (var (row, score) in taken)
+        {
             candidates.Raise(row, weight * Math.Exp((score - best) / t), [Explainer.Learned]);
         }
 
