@@ -23,6 +23,8 @@ public sealed class CandidateSet
 
     public int Count => _byRow.Count;
 
+    public bool Contains(int row) => _byRow.ContainsKey(row);
+
     /// <summary>Adds one already-scored product (e.g. a fused hit) with the sources that proposed it.</summary>
     public void Add(int row, double relevance, IEnumerable<string> sources, string? becauseOf = null)
     {

@@ -10,13 +10,14 @@ namespace Aisle.Ranking.Candidates;
 /// </summary>
 public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
 {
-    /// <summary>The model's best candidates a list takes. Every candidate costs the scorer, the five anchors' lists hold up
-    /// to a thousand, and past the first hundred the model's share is too small to lift one into a top 20.</summary>
-    public const int Taken = 100;
+    /// <summary>New candidates the model may add to a list. Every candidate costs the scorer and the five anchors' lists
+    /// hold up to a thousand; those the live sources already proposed are raised whatever their place.</summary>
+    public const int Added = 100;
 
     /// <summary>
-    /// Adds weight × exp((score − best) / temperature) to each proposed in-stock product's relevance, on top of what
-    /// other sources gave it: a product both the live links and the model back ranks above one backed by either alone.
+    /// Adds weight × exp((score − best) / temperature) to the relevance of each in-stock product the model scores, on
+    /// top of what other sources gave it: a product both the live links and the model back ranks above one backed by
+    /// either alone. Of the products no other source proposed, only the model's best <see cref="Added"/> join the list.
     /// The best candidate gets the whole weight; the temperature says how fast the rest fall away.
     /// </summary>
     /// <param name="recent">The shopper's latest distinct products, newest first.</param>
@@ -28,7 +29,9 @@ public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
             return false;
         }
 
-        var top = new PriorityQueue<int, double>(Taken + 1);
+        var known = new List<(int Row, double Score)>();
+        var top = new PriorityQueue<int, double>(Added + 1);
+        var best = double.NegativeInfinity;
         foreach (var (id, score) in model.Next(recent))
         {
             if (exclude.Contains(id) || !catalog.TryGetRow(id, out var row) || catalog.Stock(row) <= 0)
@@ -36,27 +39,32 @@ public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
                 continue;
             }
 
+            best = Math.Max(best, score);
+            if (candidates.Contains(row))
+            {
+                known.Add((row, score));
+                continue;
+            }
+
             top.Enqueue(row, score);
-            if (top.Count > Taken)
+            if (top.Count > Added)
             {
                 top.Dequeue();
             }
         }
 
-        if (top.Count == 0)
+        if (double.IsNegativeInfinity(best))
         {
             return false;
         }
 
-        var taken = new (int Row, double Score)[top.Count];
-        for (var i = taken.Length - 1; i >= 0; i--)
+        var t = Math.Max(1e-3, temperature);
+        foreach (var (row, score) in known)
         {
-            top.TryDequeue(out taken[i].Row, out taken[i].Score);
+            candidates.Raise(row, weight * Math.Exp((score - best) / t), [Explainer.Learned]);
         }
 
-        var best = taken[0].Score;
-        var t = Math.Max(1e-3, temperature);
-        foreach (var (row, score) in taken)
+        while (top.TryDequeue(out var row, out var score))
         {
             candidates.Raise(row, weight * Math.Exp((score - best) / t), [Explainer.Learned]);
         }
