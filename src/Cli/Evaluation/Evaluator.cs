@@ -70,6 +70,15 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         rejected += await Timed($"replay {cases.Length:N0} validation events", () =>
             ReplayAsync(engine, cases, c => [c.Validation], "Replaying validation events", cancellationToken));
 
+        if (settings.RetrainAfterValidation)
+        {
+            // What the scheduled job would serve by now: a model that has seen the validation items too (never a test item).
+            var retrained = await Timed("retrain model on training + validation items", () => Task.Run(() =>
+                OfflineModel.Train(data.Items, cases.Select(c => c with { Training = [.. c.Training, c.Validation] }).ToArray(), settings.Training, cancellationToken),
+                cancellationToken));
+            engine.Model.Install(retrained.Model with { Version = 2 });
+        }
+
         // From here on the hybrid is served exactly as the API serves it: the recommendation grain, with the tuned
         // weights installed in the silo's live options.
         var live = new EvaluationRanking(engine.Options, baseline.Profile);
