@@ -22,12 +22,14 @@ public static class EvaluateCommand
         var kind = new Option<string>("--event-kind") { Description = "What each item is replayed as: view, click, add_to_cart or purchase", DefaultValueFactory = _ => "purchase" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md and the chart", DefaultValueFactory = _ => new DirectoryInfo("evaluation-report") };
         var set = new Option<string[]>("--set") { Description = "A ranking setting for this run, Key=Value as in Aisle:Ranking (repeatable), e.g. --set CoInteractionWindow=12", AllowMultipleArgumentsPerToken = false };
+        var train = new Option<string[]>("--train") { Description = "A setting of the learned model, Key=Value as in Aisle:Model:Training (repeatable), e.g. --train Epochs=30", AllowMultipleArgumentsPerToken = false };
+        var retrain = new Option<bool>("--retrain-after-validation") { Description = "Retrain the learned model on the training and validation items before the test pass (as the scheduled job would); off by default, the published protocol" };
         var minHr = new Option<double?>("--min-hybrid-hr10") { Description = "Exit with 1 when the hybrid's test HR@10 is below this" };
         var minNdcg = new Option<double?>("--min-hybrid-ndcg10") { Description = "Exit with 1 when the hybrid's test NDCG@10 is below this" };
 
         var command = new Command("evaluate", "Replay a data set through the live engine and measure HR@K / NDCG@K per strategy.")
         {
-            data, attributes, users, parallelism, noTune, tuneUsers, kind, set, output, minHr, minNdcg,
+            data, attributes, users, parallelism, noTune, tuneUsers, kind, set, train, retrain, output, minHr, minNdcg,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +58,12 @@ public static class EvaluateCommand
                 ranking[key.Trim()] = value.Trim();
             }
 
+            if (!TrainModelCommand.TryBind(parse.GetValue(train) ?? [], out var training, out var trainingError))
+            {
+                Console.Error.WriteLine($"--train: {trainingError}");
+                return 2;
+            }
+
             var settings = new EvaluationSettings(
                 file,
                 parse.GetValue(attributes)?.FullName ?? SequenceData.AttributesBeside(file),
@@ -64,7 +72,9 @@ public static class EvaluateCommand
                 !parse.GetValue(noTune),
                 parse.GetValue(tuneUsers),
                 eventKind,
-                ranking);
+                ranking,
+                training,
+                parse.GetValue(retrain));
             try
             {
                 settings.BaselineRanking();

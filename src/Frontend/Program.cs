@@ -21,6 +21,7 @@ app.MapEventsApi();
 app.MapCartApi();
 app.MapAdminApi();
 app.MapRulesApi();
+app.MapModelApi();
 app.MapExperimentsApi();
 app.MapOperationsEndpoints();
 

@@ -1,5 +1,6 @@
 using Aisle.Catalog;
 using Aisle.Hosting;
+using Aisle.Learning;
 using Aisle.Products;
 using Aisle.Ranking;
 using Aisle.Recommendations;
@@ -26,8 +27,9 @@ public sealed class EvaluationEngine : IAsyncDisposable
     private readonly InProcessTestCluster _cluster;
     private readonly string _directory;
 
-    private EvaluationEngine(InProcessTestCluster cluster, string directory, CatalogReplica replica, Recommender recommender)
+    private EvaluationEngine(InProcessTestCluster cluster, string directory, CatalogReplica replica, Recommender recommender, ModelSlot model)
     {
+        Model = model;
         _cluster = cluster;
         _directory = directory;
         Replica = replica;
@@ -37,6 +39,9 @@ public sealed class EvaluationEngine : IAsyncDisposable
     public CatalogReplica Replica { get; }
 
     public Recommender Recommender { get; }
+
+    /// <summary>The learned model the silo's recommendations read (none until the evaluation installs one).</summary>
+    public ModelSlot Model { get; }
 
     /// <summary>The live options the silo's grains and recommendation grain use.</summary>
     public RankingOptions Options => Replica.Options;
@@ -58,7 +63,8 @@ public sealed class EvaluationEngine : IAsyncDisposable
         }
 
         replica.MarkReady();
-        var recommender = new Recommender(replica, new CatalogIndexes(), index, new QueryEmbedder(new NoTextEmbeddings()), TimeProvider.System);
+        var model = new ModelSlot();
+        var recommender = new Recommender(replica, new CatalogIndexes(), index, new QueryEmbedder(new NoTextEmbeddings()), TimeProvider.System, model: model);
 
         var directory = Path.Combine(Path.GetTempPath(), "aisle-eval-" + Guid.NewGuid().ToString("N"));
         var builder = new InProcessTestClusterBuilder(1);
@@ -72,7 +78,7 @@ public sealed class EvaluationEngine : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new EvaluationEngine(cluster, directory, replica, recommender);
+        return new EvaluationEngine(cluster, directory, replica, recommender, model);
     }
 
     /// <summary>

@@ -14,4 +14,9 @@ public sealed record EvaluationRun(
     IReadOnlyList<StrategyResult> Results,
     IReadOnlyList<(string Name, string Value)> TunedOptions,
     IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings,
-    TimeSpan Total);
+    TimeSpan Total,
+    ModelTraining Model);
+
+/// <summary>What training the learned model took: wall time (training and neighbour lists), the process's peak working
+/// set by then, and the settings.</summary>
+public sealed record ModelTraining(TimeSpan Time, long PeakWorkingSetBytes, Aisle.Learning.TrainingSettings Settings);

@@ -13,6 +13,10 @@ namespace Aisle.Cli.Evaluation;
 /// <param name="EventKind">What each line's items are replayed as (reviews of bought products: purchases).</param>
 /// <param name="Ranking">Ranking settings that replace the defaults before anything is replayed or tuned, as
 /// <c>Aisle:Ranking</c> keys without the prefix (e.g. <c>CoInteractionWindow</c> → <c>12</c>).</param>
+/// <param name="Model">The learned model's training settings; the defaults when null.</param>
+/// <param name="RetrainAfterValidation">Retrain the model on the training and validation items before the test pass, as
+/// the scheduled job would have by then (the live links learn the validation items online either way). Off, the model
+/// never sees a validation item: the protocol of the published results.</param>
 public sealed record EvaluationSettings(
     string SequencesFile,
     string? AttributesFile,
@@ -21,8 +25,13 @@ public sealed record EvaluationSettings(
     bool Tune = true,
     int TuneUsers = 3000,
     InteractionKind EventKind = InteractionKind.Purchase,
-    IReadOnlyDictionary<string, string?>? Ranking = null)
+    IReadOnlyDictionary<string, string?>? Ranking = null,
+    Aisle.Learning.TrainingSettings? Model = null,
+    bool RetrainAfterValidation = false)
 {
+    /// <summary>The learned model's settings (<c>--train Key=Value</c>), the defaults otherwise.</summary>
+    public Aisle.Learning.TrainingSettings Training => Model ?? new Aisle.Learning.TrainingSettings();
+
     /// <summary>
     /// The ranking options every strategy starts from: the production defaults with <see cref="Ranking"/> applied,
     /// and no per-brand cap — the data set has no brands or categories to diversify by (attribute ids carry no names).

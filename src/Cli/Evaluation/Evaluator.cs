@@ -21,6 +21,7 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         RecommendationStrategy.CoInteraction,
         RecommendationStrategy.Sequential,
         RecommendationStrategy.Content,
+        RecommendationStrategy.Model,
         RecommendationStrategy.Hybrid,
     ];
 
@@ -37,6 +38,11 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         var baseline = settings.BaselineRanking();
         await using var engine = await Timed("start engine", () =>
             EvaluationEngine.StartAsync(data.Items, ContentVectors.Build(data.Items, data.Attributes), baseline.Options.Clone()));
+
+        // The learned model sees the training part only, as the live links do before the validation replay.
+        var model = await Timed("train model on the training items", () => Task.Run(() => OfflineModel.Train(data.Items, cases, settings.Training, cancellationToken), cancellationToken));
+        engine.Model.Install(model.Model);
+        log($"model: {model.TrainingTime.TotalSeconds:0.0} s to train and build neighbour lists, peak working set {model.PeakWorkingSetBytes / 1048576.0:N0} MB");
 
         var trainingEvents = cases.Sum(c => c.Training.Count);
         var rejected = await Timed($"replay {trainingEvents:N0} training events", () =>
@@ -64,6 +70,15 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
         rejected += await Timed($"replay {cases.Length:N0} validation events", () =>
             ReplayAsync(engine, cases, c => [c.Validation], "Replaying validation events", cancellationToken));
 
+        if (settings.RetrainAfterValidation)
+        {
+            // What the scheduled job would serve by now: a model that has seen the validation items too (never a test item).
+            var retrained = await Timed("retrain model on training + validation items", () => Task.Run(() =>
+                OfflineModel.Train(data.Items, cases.Select(c => c with { Training = [.. c.Training, c.Validation] }).ToArray(), settings.Training, cancellationToken),
+                cancellationToken));
+            engine.Model.Install(retrained.Model with { Version = 2 });
+        }
+
         // From here on the hybrid is served exactly as the API serves it: the recommendation grain, with the tuned
         // weights installed in the silo's live options.
         var live = new EvaluationRanking(engine.Options, baseline.Profile);
@@ -79,7 +94,8 @@ public sealed class Evaluator(EvaluationSettings settings, StageStarter stages, 
 
         return new EvaluationRun(
             settings.SequencesFile, cases.Length, data.Items.Count, data.Interactions, trainingEvents + cases.Length, rejected,
-            results, HybridTuning.Describe(tuned), _timings, total.Elapsed);
+            results, HybridTuning.Describe(tuned), _timings, total.Elapsed,
+            new ModelTraining(model.TrainingTime, model.PeakWorkingSetBytes, settings.Training));
     }
 
     /// <summary>Sends each user's items as one batch of events (one RecordAsync, one storage write per user).</summary>

@@ -20,6 +20,8 @@ public static class HybridTuning
         new("Taste", [0, 0.15, 0.3, 0.6], o => o.Profile.Taste, (o, v) => o.Profile = o.Profile with { Taste = v }),
         new("Popularity", [0, 0.05, 0.1, 0.2], o => o.Profile.Popularity, (o, v) => o.Profile = o.Profile with { Popularity = v }),
         new("PopularFill", [0, 0.05, 0.2], o => o.Options.PopularFill, (o, v) => o.Options.PopularFill = v),
+        new("ModelTemperature", [1, 2, 4, 8, 16], o => o.Options.ModelTemperature, (o, v) => o.Options.ModelTemperature = v),
+        new("ModelWeight", [0, 0.25, 0.5, 1, 2], o => o.Options.ModelWeight, (o, v) => o.Options.ModelWeight = v),
     ];
 
     /// <summary>

@@ -56,6 +56,9 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("Hybrid weights after tuning: " + string.Join(", ", run.TunedOptions.Select(o => $"`{o.Name}={o.Value}`")) + ".");
         md.AppendLine();
+        md.AppendLine($"Learned model: trained on the training items only in {run.Model.Time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s " +
+                      $"(training and neighbour lists), process peak working set {(run.Model.PeakWorkingSetBytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture)} MB; {run.Model.Settings}.");
+        md.AppendLine();
         md.AppendLine("## Run time");
         md.AppendLine();
         md.AppendLine("| stage | seconds |");

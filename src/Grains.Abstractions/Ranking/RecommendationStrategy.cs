@@ -6,7 +6,7 @@ namespace Aisle.Ranking;
 /// </summary>
 public enum RecommendationStrategy
 {
-    /// <summary>Co-interaction + transitions + content + taste, with a popular fill and the full score.</summary>
+    /// <summary>Co-interaction + transitions + content + taste + the learned model, with a popular fill and the full score.</summary>
     Hybrid,
 
     /// <summary>Most popular products the shopper has not had.</summary>
@@ -20,4 +20,8 @@ public enum RecommendationStrategy
 
     /// <summary>Products whose content vector is close to the latest product and to the shopper's taste.</summary>
     Content,
+
+    /// <summary>Products the learned next-item model expects after the shopper's latest products (nothing before a
+    /// model is trained or for products it has not seen).</summary>
+    Model,
 }

@@ -3,6 +3,7 @@ using Aisle.Users;
 using Aisle.Catalog;
 using Aisle.Embeddings;
 using Aisle.Experiments;
+using Aisle.Learning;
 using Aisle.Llm;
 using Aisle.Products;
 using Aisle.Query;
@@ -50,6 +51,8 @@ public static class AisleSiloBuilderExtensions
         silo.Services.AddHostedService(sp => sp.GetRequiredService<RulesSync>());
         silo.AddStartupTask((services, _) => services.GetRequiredService<RulesSync>().SyncAsync());
         silo.AddStartupTask((services, _) => services.GetRequiredService<ExperimentsSync>().SyncAsync());
+        // Every silo serves the learned model the training grain published, fetched within SyncInterval of publication.
+        silo.Services.AddModelSync();
         return silo;
     }
 
@@ -92,6 +95,7 @@ public static class AisleSiloBuilderExtensions
         services.TryAddSingleton<IComplementProposals>(NoComplementProposals.Instance);
         services.AddAisleLlm(configuration);
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
+        services.AddLearnedModel(configuration);
         services.AddSingleton<Recommender>();
         services.AddHostedService<CatalogBootstrapper>();
         return services;

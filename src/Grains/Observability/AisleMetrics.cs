@@ -93,6 +93,18 @@ public static class AisleMetrics
     public static readonly Counter ReplicaUpdatesDropped = Metrics.CreateCounter(
         "aisle_replica_updates_dropped_total", "Product updates from another silo ignored because that silo runs another catalog.");
 
+    public static readonly Gauge ModelVersion = Metrics.CreateGauge(
+        "aisle_model_version", "Version of the learned next-item model this silo serves: 0 = none yet (the live signals alone), n = the n-th one the training job published.");
+
+    public static readonly Gauge ModelAge = Metrics.CreateGauge(
+        "aisle_model_age_seconds", "Seconds since the learned model this silo serves was trained; 0 while it serves none.");
+
+    public static readonly Counter ModelTrainings = Metrics.CreateCounter(
+        "aisle_model_trainings_total", "Training runs of the learned model by outcome: published, kept_previous (the new one scored worse on the held-back slice), too_little_data, failed.", "outcome");
+
+    /// <summary>When the served model was trained; read at each scrape to set <see cref="ModelAge"/>.</summary>
+    private static long _modelTrainedAtTicks;
+
     // Business metrics carry the experiment and variant that served the shopper, so one dashboard compares variants.
     // Until experiments exist every series is experiment="none", variant="default"; the label set stays bounded by
     // the experiments defined, never by users or products.
@@ -183,6 +195,17 @@ public static class AisleMetrics
             }
         }
         VectorStoreFallbacks.WithLabels("search");
+        foreach (var outcome in ModelTrainingOutcomes)
+        {
+            ModelTrainings.WithLabels(outcome);
+        }
+
+        // The age grows between publications; computing it at scrape time needs no timer.
+        Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
+        {
+            var ticks = Interlocked.Read(ref _modelTrainedAtTicks);
+            ModelAge.Set(ticks == 0 ? 0 : Math.Max(0, (DateTimeOffset.UtcNow - new DateTimeOffset(ticks, TimeSpan.Zero)).TotalSeconds));
+        });
         VectorStoreUpdates.WithLabels("written");
         VectorStoreUpdates.WithLabels("failed");
     }
@@ -219,6 +242,19 @@ public static class AisleMetrics
                 break;
         }
     }
+
+    /// <summary>The values of <see cref="ModelTrainings"/>' outcome label.</summary>
+    public static readonly IReadOnlyList<string> ModelTrainingOutcomes = ["published", "kept_previous", "too_little_data", "failed"];
+
+    /// <summary>Records the model this silo now serves.</summary>
+    public static void ModelServed(long version, DateTimeOffset trainedAt)
+    {
+        ModelVersion.Set(version);
+        Interlocked.Exchange(ref _modelTrainedAtTicks, trainedAt.UtcTicks);
+    }
+
+    /// <summary>Counts one run of the training job.</summary>
+    public static void ModelTrained(string outcome) => ModelTrainings.WithLabels(outcome).Inc();
 
     /// <summary>Counts one request the rules answered because the LLM's answer ended in <paramref name="outcome"/>.</summary>
     public static void LlmFallback(string purpose, Llm.LlmOutcome outcome) => LlmFallbacks.WithLabels(purpose, Llm.LlmFailures.Label(outcome)).Inc();

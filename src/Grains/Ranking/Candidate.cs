@@ -23,6 +23,8 @@ public sealed class CandidateSet
 
     public int Count => _byRow.Count;
 
+    public bool Contains(int row) => _byRow.ContainsKey(row);
+
     /// <summary>Adds one already-scored product (e.g. a fused hit) with the sources that proposed it.</summary>
     public void Add(int row, double relevance, IEnumerable<string> sources, string? becauseOf = null)
     {
@@ -41,6 +43,22 @@ public sealed class CandidateSet
         }
 
         candidate.Relevance = Math.Max(candidate.Relevance, relevance);
+    }
+
+    /// <summary>Adds <paramref name="relevance"/> to the product's relevance from other sources (a blend, where
+    /// <see cref="Add(int, double, IEnumerable{string}, string?)"/> keeps the strongest source).</summary>
+    public void Raise(int row, double relevance, IEnumerable<string> sources)
+    {
+        var candidate = Get(row);
+        foreach (var source in sources)
+        {
+            if (!candidate.Sources.Contains(source))
+            {
+                candidate.Sources.Add(source);
+            }
+        }
+
+        candidate.Relevance += relevance;
     }
 
     /// <summary>Adds a ranked list from one source; relevance is the source's score over its best score.</summary>

@@ -16,6 +16,9 @@ public sealed class Explainer(CatalogReplica catalog)
     public const string Trending = "trending";
     public const string Next = "next";
 
+    /// <summary>The learned next-item model proposed it (Learning/ServedModel).</summary>
+    public const string Learned = "learned";
+
     /// <summary>A product type the language model proposed for the search ("things for a new puppy" → dog bowl).</summary>
     public const string Suggested = "suggested";
 
@@ -74,6 +77,12 @@ public sealed class Explainer(CatalogReplica catalog)
         else if (c.BecauseOf is { } because && c.Sources.Contains(Neighbours))
         {
             reasons.Add((2 + t.Relevance, $"Often viewed together with {because}"));
+        }
+
+        if (c.Sources.Contains(Learned) && !c.Sources.Contains(Next) && !c.Sources.Contains(Neighbours))
+        {
+            // The model weighs several recent products at once, so it names none of them.
+            reasons.Add((1.95 + t.Relevance, "Shoppers with a history like yours often chose it next"));
         }
 
         if (c.BecauseOf is { } similarTo && c.Sources.Contains(Similar))

@@ -43,6 +43,13 @@ public sealed class RankingOptions
     /// <summary>Weight of the content similarity to the latest product inside a personal candidate's relevance.</summary>
     public double ContentWeight { get; set; } = 0.6;
 
+    /// <summary>How much the learned next-item model adds to a personal candidate's relevance (its best candidate gets
+    /// all of it); 0 leaves the model out. Tuned on the Beauty validation item (docs/evaluation.md).</summary>
+    public double ModelWeight { get; set; } = 0.5;
+
+    /// <summary>How fast the model's share falls from its best candidate: exp((score − best) / temperature).</summary>
+    public double ModelTemperature { get; set; } = 4.0;
+
     /// <summary>Relevance of the popular fill (most popular products, added so a thin history still gets a full list).</summary>
     public double PopularFill { get; set; } = 0.05;
 

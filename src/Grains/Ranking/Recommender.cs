@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Learning;
 using Aisle.Llm;
 using Aisle.Ranking.Candidates;
 using Aisle.Ranking.Pipelines;
@@ -30,7 +31,8 @@ public sealed class Recommender
         TimeProvider clock,
         BusinessRules? rules = null,
         RankingProfile? defaults = null,
-        IComplementProposals? complements = null)
+        IComplementProposals? complements = null,
+        ModelSlot? model = null)
     {
         Defaults = defaults ?? RankingProfile.Default;
         var ranker = new Ranker(catalog, rules);
@@ -41,7 +43,7 @@ public sealed class Recommender
         _search = new SearchPipeline(catalog, indexes, embedder, hits, popular, ranker, clock, Defaults);
         _similar = new SimilarPipeline(catalog, content, behaviour, ranker, clock, Defaults);
         _trending = new TrendingPipeline(popular, ranker, clock, Defaults);
-        _recommendations = new RecommendationPipeline(catalog, content, behaviour, popular, _trending, ranker, clock, Defaults);
+        _recommendations = new RecommendationPipeline(catalog, content, behaviour, new ModelCandidates(catalog, model), popular, _trending, ranker, clock, Defaults);
         _completeTheLook = new CompleteTheLookPipeline(
             catalog, hits, behaviour, complements ?? NoComplementProposals.Instance, ranker, clock, Defaults);
     }

@@ -1,4 +1,5 @@
 using Aisle.Catalog;
+using Aisle.Learning;
 using Aisle.Llm;
 using Aisle.Query;
 using Aisle.Ranking;
@@ -43,7 +44,7 @@ public static class SmallCatalog
 
     /// <summary>The real read pipelines over <paramref name="products"/>, and the replica they read.</summary>
     public static async Task<(Recommender Recommender, CatalogReplica Replica)> BuildAsync(
-        IReadOnlyList<Product> products, IQueryUnderstanding? understanding = null, IComplementProposals? complements = null)
+        IReadOnlyList<Product> products, IQueryUnderstanding? understanding = null, IComplementProposals? complements = null, ModelSlot? model = null)
     {
         var generator = new WordHashEmbeddings();
         var vectors = (await generator.GenerateAsync(products.Select(p => p.Name))).Select(e => e.Vector.ToArray()).ToArray();
@@ -56,7 +57,7 @@ public static class SmallCatalog
         var rules = new QueryUnderstanding(CatalogDictionary.Build(products));
         var indexes = new CatalogIndexes();
         indexes.Install(new LexicalIndex(products), rules, understanding ?? rules);
-        return (new Recommender(replica, indexes, index, new QueryEmbedder(generator), TimeProvider.System, complements: complements), replica);
+        return (new Recommender(replica, indexes, index, new QueryEmbedder(generator), TimeProvider.System, complements: complements, model: model), replica);
     }
 
     private sealed class Fixed(ParsedQuery parsed) : IQueryUnderstanding

@@ -12,7 +12,7 @@ namespace Aisle.Ranking.Pipelines;
 /// sources: all of them (the hybrid, the default), or one alone for an experiment variant or the evaluation's ablations.
 /// </summary>
 public sealed class RecommendationPipeline(
-    CatalogReplica catalog, ContentCandidates content, BehaviourCandidates behaviour, PopularCandidates popular,
+    CatalogReplica catalog, ContentCandidates content, BehaviourCandidates behaviour, ModelCandidates model, PopularCandidates popular,
     TrendingPipeline trending, Ranker ranker, TimeProvider clock, RankingProfile defaults)
 {
     /// <summary>Content candidates taken per anchor (and for the taste vector) from the vector index.</summary>
@@ -72,9 +72,14 @@ public sealed class RecommendationPipeline(
                 case RecommendationStrategy.Content:
                     await AddContentAsync(candidates, recent, profile.Taste, exclude, 1.0, cancellationToken);
                     break;
+                case RecommendationStrategy.Model:
+                    model.Add(candidates, Distinct(profile), exclude, 1.0, options.ModelTemperature);
+                    break;
                 default:
                     await AddContentAsync(candidates, recent, profile.Taste, exclude, options.ContentWeight, cancellationToken);
                     behaviour.Add(candidates, anchors, exclude, options, options.ContentWeight, coInteraction: true, transitions: true);
+                    // After the live sources: the model raises what they proposed and adds what they did not.
+                    model.Add(candidates, Distinct(profile), exclude, options.ModelWeight, options.ModelTemperature);
                     if (options.PopularFill > 0)
                     {
                         var top = popular.Top(new ProductFilter(InStockOnly: true, ExcludeIds: exclude), limit, now);
@@ -100,6 +105,9 @@ public sealed class RecommendationPipeline(
         var scoring = strategy == RecommendationStrategy.Hybrid ? ranking : ranking.RelevanceOnly();
         return new RankedList(ranker.Rank("recommend", candidates, profile, limit, now, scoring, options, shown: ShownDemotion.Factors(profile, now, options)));
     }
+
+    /// <summary>The shopper's products newest first, each once (the model reads as many as it was trained with).</summary>
+    private static IEnumerable<string> Distinct(UserProfile profile) => profile.Recent.Select(r => r.ProductId).Distinct(StringComparer.Ordinal);
 
     /// <summary>Products close to the latest anchor (relevance = weight × cosine) and to the shopper's taste.</summary>
     private async Task AddContentAsync(CandidateSet candidates, IReadOnlyList<int> recent, float[]? taste, IReadOnlySet<string> exclude, double weight,

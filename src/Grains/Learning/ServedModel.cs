@@ -1,0 +1,95 @@
+namespace Aisle.Learning;
+
+/// <summary>
+/// An <see cref="ItemModel"/> ready to answer requests: product ids mapped to the model's indexes once, when the
+/// snapshot is installed, so a request costs one dictionary lookup per context product and a walk of their lists.
+/// </summary>
+public sealed class ServedModel
+{
+    private readonly Dictionary<string, int> _index;
+
+    public ServedModel(ItemModel model)
+    {
+        Model = model;
+        _index = new Dictionary<string, int>(model.Items.Length, StringComparer.Ordinal);
+        for (var i = 0; i < model.Items.Length; i++)
+        {
+            _index.TryAdd(model.Items[i], i);
+        }
+    }
+
+    public ItemModel Model { get; }
+
+    public long Version => Model.Version;
+
+    public bool Knows(string productId) => _index.ContainsKey(productId);
+
+    /// <summary>
+    /// The next items of a shopper whose latest distinct products are <paramref name="recent"/> (newest first) and
+    /// their scores: Σ wₖ·affinity(aₖ, c) + bias(c) over the model's first <see cref="ItemModel.Context"/> known
+    /// products, wₖ ∝ decay^k. A candidate missing from an anchor's kept list is given that list's lowest affinity:
+    /// an upper bound of the true one, the cheap stand-in for scoring the pair. Products the model has not seen are
+    /// skipped (the live signals answer for them); with none known the result is empty.
+    /// </summary>
+    public Dictionary<string, double> Next(IEnumerable<string> recent)
+    {
+        var anchors = new List<int>(Model.Context);
+        foreach (var id in recent)
+        {
+            if (_index.TryGetValue(id, out var i) && !anchors.Contains(i))
+            {
+                anchors.Add(i);
+                if (anchors.Count == Model.Context)
+                {
+                    break;
+                }
+            }
+        }
+
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (anchors.Count == 0 || Model.Kept == 0)
+        {
+            return result;
+        }
+
+        var weights = NextItemEmbeddings.ContextWeights(anchors.Count, Model.ContextDecay);
+        var floors = new double[anchors.Count];
+        var sums = new Dictionary<int, (double Sum, int Seen)>();
+        for (var k = 0; k < anchors.Count; k++)
+        {
+            var start = anchors[k] * Model.Kept;
+            var floor = double.MaxValue;
+            for (var slot = 0; slot < Model.Kept; slot++)
+            {
+                var c = Model.Neighbours[start + slot];
+                if (c < 0)
+                {
+                    break;
+                }
+
+                var affinity = Model.Affinities[start + slot];
+                floor = Math.Min(floor, affinity);
+                var current = sums.TryGetValue(c, out var s) ? s : (0, 0);
+                sums[c] = (current.Sum + weights[k] * affinity, current.Seen | (1 << k));
+            }
+
+            floors[k] = floor == double.MaxValue ? 0 : floor;
+        }
+
+        foreach (var (c, (sum, seen)) in sums)
+        {
+            var score = sum + Model.Bias[c];
+            for (var k = 0; k < anchors.Count; k++)
+            {
+                if ((seen & (1 << k)) == 0)
+                {
+                    score += weights[k] * floors[k];
+                }
+            }
+
+            result[Model.Items[c]] = score;
+        }
+
+        return result;
+    }
+}
