@@ -1,3 +1,4 @@
+using Aisle.Frontend.Hosting;
 using Aisle.Frontend.Application;
 using Aisle.Frontend.Security;
 using Aisle.Products;
@@ -14,7 +15,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(AdminApiKey.PathPrefix).WithTags("Admin");
+        var admin = app.MapGroup(AdminApiKey.PathPrefix).WithTags("Admin").WithBodyLimit(BodyLimits.Admin);
         admin.MapPut("/products/{id}/price", SetPriceAsync)
             .WithName("SetPrice")
             .WithSummary("Set a product's selling price (needs X-Api-Key).")

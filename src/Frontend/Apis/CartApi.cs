@@ -1,3 +1,4 @@
+using Aisle.Frontend.Hosting;
 using Aisle.Frontend.Application;
 using Aisle.Shopping;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ public static class CartApi
 {
     public static IEndpointRouteBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/users/{id}").WithTags("Cart");
+        var users = app.MapGroup("/api/users/{id}").WithTags("Cart").WithBodyLimit(BodyLimits.Cart);
         users.MapGet("/cart", GetAsync)
             .WithName("GetCart")
             .WithSummary("The shopper's cart with live names and prices.")

@@ -1,3 +1,4 @@
+using Aisle.Frontend.Hosting;
 using System.Text.Json;
 using Aisle.Frontend.Application;
 
@@ -11,6 +12,7 @@ public static class EventsApi
     {
         app.MapPost("/api/events", PostAsync)
             .WithName("PostEvents")
+            .WithBodyLimit(BodyLimits.Events)
             .WithTags("Events")
             .WithSummary("Record one behaviour event or a batch (up to 1,000). Purchases reserve stock; the next recommendation sees the event.")
             .Accepts<EventBatchRequest>("application/json")

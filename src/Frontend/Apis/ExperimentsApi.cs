@@ -1,3 +1,4 @@
+using Aisle.Frontend.Hosting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Aisle.Experiments;
@@ -20,7 +21,7 @@ public static class ExperimentsApi
 
     public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
     {
-        var experiments = app.MapGroup("/api/admin/experiments").WithTags("Experiments");
+        var experiments = app.MapGroup("/api/admin/experiments").WithTags("Experiments").WithBodyLimit(BodyLimits.Admin);
         experiments.MapGet("/", async (ExperimentAdmin admin) => TypedResults.Ok(await admin.ListAsync()))
             .WithName("ListExperiments").WithSummary("Every experiment definition and the set's version (0: configuration's).");
         experiments.MapGet("/{name}", async (string name, ExperimentAdmin admin) => (await admin.GetAsync(name)).ToResult(TypedResults.Ok))

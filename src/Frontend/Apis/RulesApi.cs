@@ -1,3 +1,4 @@
+using Aisle.Frontend.Hosting;
 using Aisle.Frontend.Application;
 using Aisle.Frontend.Security;
 using Aisle.Recommendations;
@@ -18,7 +19,7 @@ public static class RulesApi
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
         // Under /api/admin, so the AdminApiKey middleware guards it.
-        var admin = app.MapGroup(AdminApiKey.PathPrefix + "/rules").WithTags("Admin");
+        var admin = app.MapGroup(AdminApiKey.PathPrefix + "/rules").WithTags("Admin").WithBodyLimit(BodyLimits.Rules);
         admin.MapGet("", GetAsync)
             .WithName("GetRules")
             .WithSummary("The merchandising rules in force (needs X-Api-Key).")
@@ -38,6 +39,13 @@ public static class RulesApi
     {
         var v = new RequestValidator();
         var rules = new List<BusinessRule>();
+        if (body.Rules is null)
+        {
+            // Found by the body-limit test: a body without "rules" (a typo, another document) replaced every rule with
+            // none. Removing every rule takes an explicit empty list.
+            v.Fail("rules", "rules is required; send [] to remove every rule.");
+        }
+
         var given = body.Rules ?? [];
         if (given.Count > MaxRules)
         {

@@ -34,7 +34,7 @@ public static class ApiHosting
             kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestLineBytes + 64 * 1024;
             kestrel.Limits.MaxRequestBufferSize = MaxRequestLineBytes + 128 * 1024;
-            kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = BodyLimits.Default;
         });
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -1,3 +1,4 @@
+using Aisle.Frontend.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -21,8 +22,15 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
 {
     private const int Requests = 10_000;
 
-    /// <summary>The API's request body limit (Kestrel's MaxRequestBodySize in ApiHosting).</summary>
-    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    /// <summary>The body limit of an operation (<see cref="BodyLimits"/>, as the API maps them).</summary>
+    private static long BodyLimitOf(ApiOperation operation) => operation.Template switch
+    {
+        "/api/events" => BodyLimits.Events,
+        var t when t.StartsWith("/api/admin/rules", StringComparison.Ordinal) => BodyLimits.Rules,
+        var t when t.StartsWith("/api/admin", StringComparison.Ordinal) => BodyLimits.Admin,
+        var t when t.StartsWith("/api/users/{id}/cart", StringComparison.Ordinal) || t == "/api/users/{id}/orders" => BodyLimits.Cart,
+        _ => BodyLimits.Default,
+    };
 
     /// <summary>
     /// Kestrel refuses some requests before any application code runs — a NUL or an invalid UTF-8 sequence in the
@@ -68,7 +76,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
                 {
                     response = await app.Client.SendAsync(message);
                 }
-                catch (HttpRequestException) when (request.Body?.Bytes.Length > MaxBodyBytes || (request.Body is not null && KestrelRefusesPath(request)))
+                catch (HttpRequestException) when (request.Body?.Bytes.Length > BodyLimitOf(request.Operation) || (request.Body is not null && KestrelRefusesPath(request)))
                 {
                     // Kestrel answers as soon as it refuses the request — 413 when the declared length is over the
                     // limit, a bare 400 for a NUL or invalid UTF-8 in the path — and closes the connection; a client

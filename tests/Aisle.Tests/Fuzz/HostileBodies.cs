@@ -42,8 +42,8 @@ public static class HostileBodies
             (1, shaped.Select(bytes => new Body(bytes, null))),
             (1, Gen.OneOf("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=utf-16", "*/*")
                 .SelectMany(type => shaped.Select(bytes => new Body(bytes, type)))),
-            // Over the 4 MB body limit: must be refused, not buffered.
-            (1, Gen.Int[4 * 1024 * 1024, 5 * 1024 * 1024].Select(size => new Body(Utf8("{\"q\":\"" + new string('z', size) + "\"}"), Json))));
+            // Over every body limit (BodyLimits.Default is the largest): must be refused, not buffered.
+            (1, Gen.Int[(int)Aisle.Frontend.Hosting.BodyLimits.Default, 2 * (int)Aisle.Frontend.Hosting.BodyLimits.Default].Select(size => new Body(Utf8("{\"q\":\"" + new string('z', size) + "\"}"), Json))));
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
