@@ -10,4 +10,5 @@ root.Subcommands.Add(GenerateCatalogCommand.Create());
 root.Subcommands.Add(ScaleBenchCommand.Create());
 root.Subcommands.Add(VectorsIngestCommand.Create());
 root.Subcommands.Add(SearchEvalCommand.Create());
+root.Subcommands.Add(ShopperCountsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -26,6 +26,11 @@ public static class AisleMetrics
     public static readonly Counter Events = Metrics.CreateCounter(
         "aisle_events_total", "Behaviour events by kind and outcome.", "kind", "outcome");
 
+    /// <summary>Requests a frontend answered 503 because the cluster could not answer then, by reason (storage, timeout,
+    /// cluster, conflict); see docs/reliability.md.</summary>
+    public static readonly Counter Unavailable = Metrics.CreateCounter(
+        "aisle_unavailable_responses_total", "Requests answered 503 because a silo, the cluster or its database could not answer in time, by reason.", "reason");
+
     public static readonly Counter Searches = Metrics.CreateCounter(
         "aisle_searches_total", "Product searches answered.");
 

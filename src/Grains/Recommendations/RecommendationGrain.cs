@@ -1,5 +1,6 @@
 using Aisle.Catalog;
 using Aisle.Ranking;
+using Aisle.Storage;
 using Aisle.Users;
 using Orleans.Concurrency;
 
@@ -9,7 +10,8 @@ namespace Aisle.Recommendations;
 /// Serves the read path on whichever silo receives the call, from that silo's replica and indexes: a stateless
 /// worker, so calls never queue behind one activation and every silo adds capacity. A request makes at most one
 /// other grain call (the shopper's profile, skipped when the ranking profile does not personalize).
-/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one.
+/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one. A profile that cannot
+/// be loaded (the database down) makes the list anonymous rather than failing it: reads keep answering from memory.
 /// </summary>
 [StatelessWorker, Reentrant]
 public sealed class RecommendationGrain(CatalogReplica catalog, Recommender recommender) : Grain, IRecommendationGrain
@@ -47,5 +49,20 @@ public sealed class RecommendationGrain(CatalogReplica catalog, Recommender reco
         return Task.FromResult(recommender.Trending(category, limit));
     }
 
-    private Task<UserProfile> ProfileAsync(string userId) => GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+    /// <summary>
+    /// The shopper's live profile; when their grain is not active and its state cannot be read (PostgreSQL down), an
+    /// empty one: the shopper gets the list a newcomer gets (trending, popular, similar by content) rather than an error.
+    /// Shoppers whose grains are active are answered from silo memory as always.
+    /// </summary>
+    private async Task<UserProfile> ProfileAsync(string userId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+        }
+        catch (Exception error) when (StorageUnavailableException.IsCause(error))
+        {
+            return UserProfile.Empty(userId, DateTimeOffset.UtcNow);
+        }
+    }
 }
