@@ -6,7 +6,7 @@
 Sends R requests/s for S seconds, open loop (a request every 1/R s whatever earlier ones wait for): searches,
 recommendations, similar items, trending (60 %), event batches with event ids (30 %) and admin price/stock changes
 (10 %). `--at 10:"scripts/ci/postgres.sh stop DIR"` runs a shell command at 10 s into the run (the fault), its
-start and end times recorded. With several URLs requests alternate between them; `--retry` makes a client retry a
+start and end times recorded; the load lasts at least until every command ended and `--tail` seconds more. With several URLs requests alternate between them; `--retry` makes a client retry a
 request that failed (no answer, 5xx) once on the next URL, as a client behind a load balancer would.
 
 Writes DIR/requests.tsv (start, end, kind, status, problem+json, Retry-After, attempts), DIR/events.tsv (user, event
@@ -114,7 +114,13 @@ def run(args):
                 break
         end = time.monotonic() - t0
         with lock:
-            results.append((start, end, kind, status, "problem+json" in ctype, retry_after, attempts))
+            title = ""
+            if "problem+json" in ctype:
+                try:
+                    title = json.loads(data).get("title", "")
+                except ValueError:
+                    pass
+            results.append((start, end, kind, status, "problem+json" in ctype, retry_after, attempts, title))
             if kind == "events" and status == 200:
                 acked.setdefault(user, set()).update(event_ids)
 
@@ -138,8 +144,15 @@ def run(args):
         with lock:
             marks.append((when, started, time.monotonic() - t0, command))
 
+    def running():
+        now = time.monotonic() - t0
+        if now < args.seconds or pending or any(t.is_alive() for t in commands):
+            return True
+        # --tail: keep the load on for a while after the last command finished (recovery is part of the measure).
+        return now < max((m[2] for m in marks), default=0) + args.tail
+
     step = 0
-    while time.monotonic() - t0 < args.seconds:
+    while running():
         while pending and time.monotonic() - t0 >= pending[0][0]:
             when, command = pending.pop(0)
             t = threading.Thread(target=fire, args=(when, command))
@@ -166,7 +179,7 @@ def report(out, counts_file=None):
     rows = []
     with open(os.path.join(out, "requests.tsv")) as f:
         for line in f:
-            s, e, kind, status, problem, retry_after, attempts = line.rstrip("\n").split("\t")
+            s, e, kind, status, problem, retry_after, attempts = line.rstrip("\n").split("\t")[:7]
             rows.append((float(s), float(e), kind, int(status), problem == "True", retry_after, int(attempts)))
     marks = []
     with open(os.path.join(out, "marks.tsv")) as f:
@@ -231,6 +244,7 @@ if __name__ == "__main__":
     r.add_argument("--timeout", type=float, default=30)
     r.add_argument("--retry", action="store_true")
     r.add_argument("--at", action="append", default=[])
+    r.add_argument("--tail", type=float, default=0, help="seconds of load after the last --at command finished")
     p = sub.add_parser("report")
     p.add_argument("out")
     p.add_argument("counts", nargs="?")

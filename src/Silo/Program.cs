@@ -1,5 +1,6 @@
 using Aisle.Hosting;
 using Aisle.Silo.Health;
+using Aisle.Silo.Hosting;
 using Aisle.Silo.Schema;
 using Aisle.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -40,6 +41,11 @@ builder.UseOrleans(silo =>
     else
     {
         silo.UsePostgresClustering(cluster);
+        // Join only with the catalog loaded, so no grain is placed on a silo that cannot serve it yet. The host then
+        // starts its services side by side: the catalog loader (a hosted service too) and the health endpoints must
+        // run while the silo's own start waits for it.
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JoinWhenCatalogReady>();
+        builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         if (cluster.Kubernetes)
         {
             // Pod name, address and namespace from the environment; silos of deleted pods are declared dead.
