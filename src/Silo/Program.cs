@@ -41,11 +41,6 @@ builder.UseOrleans(silo =>
     else
     {
         silo.UsePostgresClustering(cluster);
-        // Join only with the catalog loaded, so no grain is placed on a silo that cannot serve it yet. The host then
-        // starts its services side by side: the catalog loader (a hosted service too) and the health endpoints must
-        // run while the silo's own start waits for it.
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JoinWhenCatalogReady>();
-        builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         if (cluster.Kubernetes)
         {
             // Pod name, address and namespace from the environment; silos of deleted pods are declared dead.
@@ -54,6 +49,11 @@ builder.UseOrleans(silo =>
     }
 
     silo.AddAisle(builder.Configuration);
+    if (cluster is not null)
+    {
+        // Join only with the catalog loaded, so no grain is placed on a silo that cannot serve it yet.
+        JoinWhenCatalogReady.Add(silo.Services);
+    }
 });
 // One instance, so it logs readiness changes rather than every poll (which the health check service would log at Error).
 builder.Services.AddSingleton<ReplicaReadyHealthCheck>();
