@@ -41,6 +41,8 @@ start_process() {
     echo "$name already running (pid $(cat "$dir/$name.pid"))"
     return
   fi
+  # The previous run's log is kept (NAME.log.1): after a crash or a fault test, it is the one worth reading.
+  [ -f "$dir/$name.log" ] && mv -f "$dir/$name.log" "$dir/$name.log.1"
   # setsid: the process outlives this script; stop finds it by the pid file. Started in its own folder, so its
   # appsettings.json applies.
   (cd "$(dirname "$dll")" && exec env "$@" setsid dotnet "$(basename "$dll")") > "$dir/$name.log" 2>&1 < /dev/null &

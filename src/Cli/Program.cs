@@ -11,4 +11,5 @@ root.Subcommands.Add(ScaleBenchCommand.Create());
 root.Subcommands.Add(VectorsIngestCommand.Create());
 root.Subcommands.Add(SearchEvalCommand.Create());
 root.Subcommands.Add(TrainModelCommand.Create());
+root.Subcommands.Add(ShopperCountsCommand.Create());
 return await root.Parse(args).InvokeAsync();

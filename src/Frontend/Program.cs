@@ -13,6 +13,7 @@ var app = builder.Build();
 
 app.UseAisleStorefrontHeaders();
 app.UseAisleApi();
+app.UseAisleOrleans();
 app.MapAisleStorefront();
 app.MapSearchApi();
 app.MapProductsApi();

@@ -1,5 +1,6 @@
 using Aisle.Hosting;
 using Aisle.Silo.Health;
+using Aisle.Silo.Hosting;
 using Aisle.Silo.Schema;
 using Aisle.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -48,6 +49,11 @@ builder.UseOrleans(silo =>
     }
 
     silo.AddAisle(builder.Configuration);
+    if (cluster is not null)
+    {
+        // Join only with the catalog loaded, so no grain is placed on a silo that cannot serve it yet.
+        JoinWhenCatalogReady.Add(silo.Services);
+    }
 });
 // One instance, so it logs readiness changes rather than every poll (which the health check service would log at Error).
 builder.Services.AddSingleton<ReplicaReadyHealthCheck>();

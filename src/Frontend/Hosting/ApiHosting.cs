@@ -87,7 +87,8 @@ public static class ApiHosting
         {
             ExceptionHandler = WriteExceptionAsProblemAsync,
             // Expected answers (still loading, a bad request) are not errors worth a stack trace in the log.
-            SuppressDiagnosticsCallback = context => Unwrap(context.Exception) is CatalogNotReadyException or BadHttpRequestException or VectorStoreUnavailableException,
+            SuppressDiagnosticsCallback = context => Unwrap(context.Exception) is CatalogNotReadyException or BadHttpRequestException or VectorStoreUnavailableException
+                || UnavailableErrors.Describe(context.Exception) is not null,
         });
         app.UseStatusCodePages();
         app.UseHttpMetrics();
@@ -111,6 +112,14 @@ public static class ApiHosting
     private static Task WriteExceptionAsProblemAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (UnavailableErrors.Describe(error) is { } unavailable)
+        {
+            AisleMetrics.Unavailable.WithLabels(unavailable.Reason).Inc();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, unavailable.Title, unavailable.Detail).AsTask();
+        }
+
         var (status, title, detail) = Unwrap(error) switch
         {
             CatalogNotReadyException notReady => (StatusCodes.Status503ServiceUnavailable, "Catalog loading", notReady.Message),

@@ -20,8 +20,10 @@ public static class OrleansHosting
         if (mode.Equals("Cluster", StringComparison.OrdinalIgnoreCase))
         {
             var cluster = PostgresClusterSettings.Require(builder.Configuration);
+            // The deadline first (outermost), so it bounds the retries as well.
             builder.UseOrleansClient(client => client
                 .UsePostgresClustering(cluster)
+                .AddOutgoingGrainCallFilter<CallDeadlineFilter>()
                 .AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>());
             // The APIs take the clock from DI; embedded, the co-hosted silo registers it, and routes experiments too.
             builder.Services.AddSingleton(TimeProvider.System);
@@ -40,5 +42,17 @@ public static class OrleansHosting
             .UseLocalhostClustering(siloPort, gatewayPort)
             .AddAisle(builder.Configuration));
         return builder;
+    }
+
+    /// <summary>Cluster mode: every request's grain calls share one time budget (<see cref="RequestDeadline"/>), so no
+    /// request waits on a dead silo or an unreachable database for longer than that. Embedded mode has no silo to lose.</summary>
+    public static WebApplication UseAisleOrleans(this WebApplication app)
+    {
+        if ((app.Configuration[ModeKey] ?? "Embedded").Equals("Cluster", StringComparison.OrdinalIgnoreCase))
+        {
+            app.UseRequestDeadline();
+        }
+
+        return app;
     }
 }

@@ -7,8 +7,9 @@ using Aisle.Users;
 namespace Aisle.Frontend.Hosting;
 
 /// <summary>
-/// Cluster mode: retries, for up to <see cref="MaxRetryTime"/>, a grain call that failed because a silo had just
-/// died — so a shopper sees a slower answer instead of an error while the cluster notices the death (a second or two).
+/// Cluster mode: retries, for up to <see cref="MaxRetryTime"/> and never past the request's budget
+/// (<see cref="RequestDeadline"/>), a grain call that failed because a silo had just died — so a shopper sees a slower
+/// answer instead of an error while the cluster notices the death (a second or two).
 /// </summary>
 /// <remarks>
 /// Only where a retry cannot apply anything twice:
@@ -38,12 +39,12 @@ public sealed class RetryRejectedCallsFilter : IOutgoingGrainCallFilter
                 await context.Invoke();
                 error = context.Response?.Exception;
             }
-            catch (Exception thrown) when (Retryable(context, thrown) && Stopwatch.GetElapsedTime(started) + delay < MaxRetryTime)
+            catch (Exception thrown) when (Retryable(context, thrown) && TimeLeft(started, delay))
             {
                 error = thrown;
             }
 
-            if (error is null || !Retryable(context, error) || Stopwatch.GetElapsedTime(started) + delay >= MaxRetryTime)
+            if (error is null || !Retryable(context, error) || !TimeLeft(started, delay))
             {
                 return;
             }
@@ -52,6 +53,11 @@ public sealed class RetryRejectedCallsFilter : IOutgoingGrainCallFilter
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
     }
+
+    /// <summary>Whether a retry after <paramref name="delay"/> still fits both the retry time and the request's budget
+    /// (a retry the caller no longer waits for would only add load).</summary>
+    private static bool TimeLeft(long started, TimeSpan delay) =>
+        Stopwatch.GetElapsedTime(started) + delay < MaxRetryTime && (RequestDeadline.Remaining is not { } left || delay < left);
 
     private static bool Retryable(IOutgoingGrainCallContext context, Exception error)
     {

@@ -26,6 +26,16 @@ public static class AisleMetrics
     public static readonly Counter Events = Metrics.CreateCounter(
         "aisle_events_total", "Behaviour events by kind and outcome.", "kind", "outcome");
 
+    /// <summary>Requests a frontend answered 503 because the cluster could not answer then, by reason (storage, timeout,
+    /// cluster, conflict); see docs/reliability.md.</summary>
+    public static readonly Counter Unavailable = Metrics.CreateCounter(
+        "aisle_unavailable_responses_total", "Requests answered 503 because a silo, the cluster or its database could not answer in time, by reason.", "reason");
+
+    /// <summary>Lists ranked without the shopper's profile because it could not be had in time, by reason (slow:
+    /// the shopper's grain was moving between silos; unavailable: its silo died or PostgreSQL is down).</summary>
+    public static readonly Counter AnonymousFallbacks = Metrics.CreateCounter(
+        "aisle_profile_fallbacks_total", "Lists ranked without the shopper's profile because it could not be had in time, by reason.", "reason");
+
     public static readonly Counter Searches = Metrics.CreateCounter(
         "aisle_searches_total", "Product searches answered.");
 

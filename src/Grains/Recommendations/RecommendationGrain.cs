@@ -1,5 +1,7 @@
 using Aisle.Catalog;
+using Aisle.Observability;
 using Aisle.Ranking;
+using Aisle.Storage;
 using Aisle.Users;
 using Orleans.Concurrency;
 
@@ -9,7 +11,9 @@ namespace Aisle.Recommendations;
 /// Serves the read path on whichever silo receives the call, from that silo's replica and indexes: a stateless
 /// worker, so calls never queue behind one activation and every silo adds capacity. A request makes at most one
 /// other grain call (the shopper's profile, skipped when the ranking profile does not personalize).
-/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one.
+/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one. A profile that cannot
+/// be had quickly (its silo failing over, the database down) makes the list anonymous rather than failing it: reads keep
+/// answering from memory through silo failures, rolling restarts and PostgreSQL outages (docs/reliability.md).
 /// </summary>
 [StatelessWorker, Reentrant]
 public sealed class RecommendationGrain(CatalogReplica catalog, Recommender recommender) : Grain, IRecommendationGrain
@@ -47,5 +51,40 @@ public sealed class RecommendationGrain(CatalogReplica catalog, Recommender reco
         return Task.FromResult(recommender.Trending(category, limit));
     }
 
-    private Task<UserProfile> ProfileAsync(string userId) => GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+    /// <summary>
+    /// How long a list waits for the shopper's profile before it is ranked without it. A profile is an in-memory
+    /// read of an active grain (a millisecond or two); it takes longer only when the shopper's grain is being moved:
+    /// its silo died (until the cluster declares it dead, seconds) or is shutting down (its grains deactivating), or
+    /// its state must be read from a PostgreSQL that is down. The frontend gives a whole request 1.5 s, so waiting
+    /// longer would turn a list that can be served into a 503.
+    /// </summary>
+    public static readonly TimeSpan ProfileBudget = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The shopper's live profile; when it cannot be had in <see cref="ProfileBudget"/> (the shopper's grain is moving
+    /// between silos) or its state cannot be read (PostgreSQL down), an empty one: the shopper gets the list a newcomer
+    /// gets (trending, popular, similar by content) rather than an error or a wait. Shoppers whose grains are active
+    /// are answered from silo memory as always.
+    /// </summary>
+    private async Task<UserProfile> ProfileAsync(string userId)
+    {
+        var call = GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
+        try
+        {
+            return await call.WaitAsync(ProfileBudget);
+        }
+        catch (TimeoutException) when (!call.IsCompleted)
+        {
+            // The abandoned call completes (or times out) in Orleans; observe its failure so it is not reported unobserved.
+            _ = call.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            AisleMetrics.AnonymousFallbacks.WithLabels("slow").Inc();
+        }
+        catch (Exception error) when (StorageUnavailableException.IsCause(error) || error is OrleansMessageRejectionException)
+        {
+            // Unavailable storage, or a silo that died with the shopper's grain (SiloUnavailableException is a rejection).
+            AisleMetrics.AnonymousFallbacks.WithLabels("unavailable").Inc();
+        }
+
+        return UserProfile.Empty(userId, DateTimeOffset.UtcNow);
+    }
 }

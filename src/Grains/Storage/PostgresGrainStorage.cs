@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -40,7 +41,7 @@ public sealed class PostgresGrainStorage
         _name = name;
         _codec = new StoredStateCodec(name, options.GrainStorageSerializer ?? defaultSerializer, activators);
         _logger = logger;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(WithTimeouts(options.ConnectionString));
         _writer = new PostgresStateWriter(_dataSource, options.Writers, options.MaxBatch, logger);
         _reader = new PostgresStateReader(_dataSource, options.Readers, logger);
     }
@@ -56,10 +57,33 @@ public sealed class PostgresGrainStorage
             _logger.LogInformation("Grain storage {Name} uses PostgreSQL {Host}:{Port}/{Database}", _name, connection.Host, connection.Port, connection.Database);
         });
 
+    /// <summary>
+    /// Seconds to open a connection when the connection string does not say (Npgsql's <c>Timeout</c>, default 15):
+    /// a PostgreSQL that is down or restarting is then reported in seconds, not after the writes queued behind it
+    /// waited a quarter of a minute each.
+    /// </summary>
+    public const int DefaultConnectTimeoutSeconds = 3;
+
+    /// <summary>
+    /// Seconds a statement may run when the connection string does not say (Npgsql's <c>Command Timeout</c>, default
+    /// 30): a batch of 512 writes commits in well under a second, so a statement still running after 10 s is stuck
+    /// (a server that stopped answering without closing the connection), and its writers should move on.
+    /// </summary>
+    public const int DefaultCommandTimeoutSeconds = 10;
+
     /// <inheritdoc/>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var stored = await _reader.ReadAsync(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString()!).ConfigureAwait(false);
+        (long Version, byte[] Payload)? stored;
+        try
+        {
+            stored = await _reader.ReadAsync(stateName, _codec.GrainTypeName(grainId), grainId.Key.ToString()!).ConfigureAwait(false);
+        }
+        catch (Exception error) when (Unavailable(error))
+        {
+            throw Translate(error, "read");
+        }
+
         if (stored is { } row)
         {
             grainState.State = _codec.Deserialize<T>(row.Payload);
@@ -75,12 +99,30 @@ public sealed class PostgresGrainStorage
     }
 
     /// <inheritdoc/>
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        _codec.WriteAsync(_writer.SubmitAsync, stateName, grainId, grainState);
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await _codec.WriteAsync(_writer.SubmitAsync, stateName, grainId, grainState).ConfigureAwait(false);
+        }
+        catch (Exception error) when (Unavailable(error))
+        {
+            throw Translate(error, "write");
+        }
+    }
 
     /// <inheritdoc/>
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        _codec.ClearAsync(_writer.SubmitAsync, stateName, grainId, grainState);
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            await _codec.ClearAsync(_writer.SubmitAsync, stateName, grainId, grainState).ConfigureAwait(false);
+        }
+        catch (Exception error) when (Unavailable(error))
+        {
+            throw Translate(error, "write");
+        }
+    }
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<StoredGrainState<T>> ReadAllAsync<T>(
@@ -139,6 +181,46 @@ public sealed class PostgresGrainStorage
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = throughSequence });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The connection string with <see cref="DefaultConnectTimeoutSeconds"/> and <see cref="DefaultCommandTimeoutSeconds"/>
+    /// where it sets neither (any spelling Npgsql accepts counts as set).
+    /// </summary>
+    internal static string WithTimeouts(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+        {
+            builder.Timeout = DefaultConnectTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = DefaultCommandTimeoutSeconds;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Errors that say the database cannot be reached now, rather than that the request was wrong: network errors,
+    /// timeouts, a server shutting down or refusing connections (Npgsql marks these transient), and a write queued
+    /// after the storage closed (a silo shutting down).
+    /// </summary>
+    private static bool Unavailable(Exception error) => error switch
+    {
+        NpgsqlException npgsql => npgsql.IsTransient,
+        TimeoutException or ObjectDisposedException or System.Net.Sockets.SocketException or IOException => true,
+        _ => false,
+    };
+
+    private StorageUnavailableException Translate(Exception error, string operation)
+    {
+        // A warning, not an error: it is expected while PostgreSQL restarts, and the caller is told to retry.
+        _logger.LogWarning("Grain storage {Name}: PostgreSQL unavailable for a {Operation}: {Reason}", _name, operation, error.Message);
+        return new StorageUnavailableException($"Grain state storage is unavailable ({operation}): {error.Message}");
     }
 
     /// <summary>Applies the queued writes, then closes the connections.</summary>

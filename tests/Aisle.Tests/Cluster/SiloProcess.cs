@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Aisle.Tests.Api;
 using Aisle.Tests.Catalog;
 
@@ -199,10 +198,7 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException($"Silo {Name} was not ready within 8 minutes; log: {Log}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Listening ports stay below the kernel's ephemeral range (32768–60999), where a load generator's
+    /// TIME_WAIT sockets could hold them when a silo restarts on the same ports.</summary>
+    private static int FreePort() => TestPostgres.FreePortBelowEphemeral();
 }

@@ -78,7 +78,7 @@ public static class TestPostgres
 
     /// <summary>A free loopback port in 20000–32767: below 32768, where load generators' TIME_WAIT sockets never
     /// hold it (32768–60999 is the kernel's ephemeral range).</summary>
-    private static int FreePortBelowEphemeral()
+    internal static int FreePortBelowEphemeral()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# A rolling restart under mixed traffic (200 requests/s), as a Helm rolling upgrade does it: each silo in turn gets
+# SIGTERM, exits after its graceful shutdown, starts again, and the next one goes only once it is ready and has been
+# for AISLE_ROLL_SETTLE seconds (the chart's minReadySeconds).
+#
+#   scripts/faults/rolling-restart.sh            figures: requests, failures, slowest request, acknowledged events lost
+#
+# AISLE_FAULT_RATE (200), AISLE_ROLL_SETTLE (10); the cluster of scripts/cluster.sh (started when not running, same
+# variables). After the roll both silos are killed and restarted, so the stored event counts come from PostgreSQL.
+source "$(dirname "$0")/common.sh"
+ensure_cluster
+echo "== rolling restart of 2 silos (SIGTERM, restart, ready + ${AISLE_ROLL_SETTLE:-10} s) under $rate requests/s, $(nproc) cores; output in $out"
+load 10 > /dev/null
+load 10 --tail 10 --at "10:scripts/faults/roll-silos.sh > $out/roll.log 2>&1"
+cat "$out/roll.log"
+stored_counts restart
+python3 scripts/faults/faults.py report "$out" "$out/stored.tsv"
