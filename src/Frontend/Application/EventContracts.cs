@@ -1,7 +1,8 @@
 namespace Aisle.Frontend.Application;
 
 /// <summary>
-/// One behaviour event as a storefront sends it. <c>kind</c>: view, click, add_to_cart, purchase or search;
+/// One behaviour event as a storefront sends it. <c>kind</c>: view, click, add_to_cart, purchase or search, or the
+/// negative feedback remove_from_cart, return and dislike (which push the product down in the shopper's recommendations);
 /// <c>productId</c> is required except for search, <c>query</c> only for search; <c>quantity</c> defaults to 1;
 /// <c>timestamp</c> to now; <c>requestId</c> is the id of the list that showed the item. <c>eventId</c>, the client's
 /// own id of the event, makes a retry safe: an event whose id was applied before for the same shopper is answered as a

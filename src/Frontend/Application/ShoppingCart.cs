@@ -115,7 +115,19 @@ public sealed class ShoppingCart(IGrainFactory grains, ShopperEvents events, Cat
             return v.Problem();
         }
 
-        return await ViewAsync(await Cart(user!).RemoveAsync(product!));
+        var cart = await Cart(user!).RemoveAsync(product!);
+        try
+        {
+            // A removal is mild negative feedback on the product for this shopper's recommendations.
+            await events.RecordOneAsync(user!, InteractionKind.RemoveFromCart, product);
+        }
+        catch (Exception ex) when (ex is not CatalogNotReadyException)
+        {
+            // The cart changed; the behaviour signal is best effort.
+            log.LogWarning(ex, "Could not record remove_from_cart for {UserId}", user);
+        }
+
+        return await ViewAsync(cart);
     }
 
     /// <summary>

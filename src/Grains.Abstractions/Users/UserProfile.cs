@@ -22,6 +22,12 @@ public sealed record UserProfile(
     /// profiles built elsewhere (tests, the offline evaluation) need not mention it.</summary>
     [Id(10)] public IReadOnlyList<ShownItem> Shown { get; init; } = [];
 
+    /// <summary>Negative feedback: per product, how hard the shopper pushed it down (decayed to <see cref="AsOf"/>).</summary>
+    [Id(11)] public IReadOnlyDictionary<string, double> Pushed { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>When each purchased consumable was last bought (products of the configured consumable categories).</summary>
+    [Id(12)] public IReadOnlyDictionary<string, DateTimeOffset> Consumed { get; init; } = new Dictionary<string, DateTimeOffset>();
+
     public bool IsCold => EventCount == 0;
 
     public static UserProfile Empty(string userId, DateTimeOffset asOf) =>

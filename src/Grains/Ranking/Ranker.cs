@@ -12,7 +12,8 @@ public sealed class Ranker(CatalogReplica catalog, BusinessRules? rules)
     /// <param name="pipeline">The metric label of the calling pipeline.</param>
     /// <param name="options">Diversity limits for this call (an offline evaluation tuning them); the silo's when null.</param>
     /// <param name="query">For searches: what the query asked for, so reasons can quote it.</param>
-    /// <param name="shown">Score multipliers of items recently shown and ignored (<see cref="ShownDemotion"/>).</param>
+    /// <param name="shown">Score multipliers of items recently shown and ignored (<see cref="ShownDemotion"/>) or pushed
+    /// down by negative feedback (<see cref="FeedbackDemotion"/>).</param>
     public IReadOnlyList<RankedItem> Rank(
         string pipeline, CandidateSet candidates, UserProfile? profile, int limit, DateTimeOffset now, RankingProfile weights,
         RankingOptions? options = null, QueryUnderstood? query = null, IReadOnlyDictionary<string, double>? shown = null)

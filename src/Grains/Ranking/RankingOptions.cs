@@ -89,6 +89,45 @@ public sealed class RankingOptions
 
     public double PurchaseWeight { get; set; } = 8;
 
+    /// <summary>How hard each kind of negative feedback pushes the product down for that shopper: a pushed product's
+    /// recommendation score is divided by 1 + its decayed strength, so one dislike (5) leaves a sixth of it.</summary>
+    public double RemoveFromCartWeight { get; set; } = 0.5;
+
+    public double ReturnWeight { get; set; } = 3;
+
+    public double DislikeWeight { get; set; } = 5;
+
+    /// <summary>Half-life of negative feedback: a dislike fades over months, not days.</summary>
+    public TimeSpan NegativeHalfLife { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>Share of a product's push that its close neighbours get, times their cosine similarity to it.</summary>
+    public double NeighbourPush { get; set; } = 0.3;
+
+    /// <summary>Cosine similarity of the product embeddings from which another product counts as a close neighbour
+    /// (a colour variant or the same item from another seller; unrelated items of a category stay below ~0.7).</summary>
+    public double NeighbourSimilarity { get; set; } = 0.8;
+
+    /// <summary>Categories whose products are bought again (cosmetics, nappies, coffee): a purchased product of one comes
+    /// back into the shopper's recommendations after its interval. Every other purchase is a durable good and stays
+    /// out. The most specific matching category path wins.</summary>
+    public List<ConsumableCategory> Consumables { get; set; } = [];
+
+    /// <summary>How long after a purchase a product of <paramref name="categoryPath"/> may be recommended again; null for a
+    /// durable good.</summary>
+    public TimeSpan? RepurchaseAfter(string categoryPath) =>
+        Consumables.Where(c => c.Category.Length > 0 && (categoryPath == c.Category || categoryPath.StartsWith(c.Category + " > ", StringComparison.Ordinal)))
+            .OrderByDescending(c => c.Category.Length)
+            .Select(c => (TimeSpan?)c.RepurchaseAfter)
+            .FirstOrDefault();
+
+    public double PushOf(Users.InteractionKind kind) => kind switch
+    {
+        Users.InteractionKind.RemoveFromCart => RemoveFromCartWeight,
+        Users.InteractionKind.Return => ReturnWeight,
+        Users.InteractionKind.Dislike => DislikeWeight,
+        _ => 0,
+    };
+
     /// <summary>A copy, so a caller (an evaluation, an experiment variant) can change weights without touching these.</summary>
     public RankingOptions Clone() => (RankingOptions)MemberwiseClone();
 

@@ -12,6 +12,8 @@ public static class ProfileUpdater
     public const int MaxCategories = 100;
     public const int MaxBrands = 50;
     public const int MaxPurchased = 500;
+    public const int MaxPushed = 100;
+    public const int MaxConsumed = 100;
     public const int MaxQueries = 10;
 
     /// <summary>Category prefixes up to this depth carry affinity: deeper levels are too specific to generalise.</summary>
@@ -77,8 +79,29 @@ public static class ProfileUpdater
             next = next with { Purchased = Prepend(next.Purchased, product.Id, MaxPurchased) };
         }
 
+        if (kind == InteractionKind.Purchase && options.RepurchaseAfter(product.Category) is not null)
+        {
+            var consumed = next.Consumed.SetItem(product.Id, at);
+            next = next with
+            {
+                Consumed = consumed.Count > MaxConsumed ? consumed.Remove(consumed.MinBy(c => c.Value).Key) : consumed,
+            };
+        }
+
         return next;
     }
+
+    /// <summary>
+    /// Folds negative feedback on <paramref name="productId"/> (<see cref="InteractionKinds.IsNegative"/>) into the
+    /// profile: the product's push grows by the kind's weight. Affinities, taste and recent products are left as they
+    /// are — disliking one shoe is no dislike of shoes; the ranker pushes the product and its close neighbours down.
+    /// </summary>
+    public static UserState ApplyNegative(UserState state, InteractionKind kind, string productId, DateTimeOffset at, RankingOptions options) =>
+        state with
+        {
+            Pushed = AddBounded(state.Pushed, productId, options.PushOf(kind), at, options.NegativeHalfLife, MaxPushed),
+            EventCount = state.EventCount + 1,
+        };
 
     /// <summary>
     /// The products a new interaction with <paramref name="productId"/> is seen together with: the latest
@@ -130,7 +153,11 @@ public static class ProfileUpdater
             }
         }
 
-        return new UserProfile(userId, now, state.Recent, categories, brands, band, taste, state.Purchased, state.RecentQueries, state.EventCount);
+        return new UserProfile(userId, now, state.Recent, categories, brands, band, taste, state.Purchased, state.RecentQueries, state.EventCount)
+        {
+            Pushed = state.Pushed.ToDictionary(p => p.Key, p => p.Value.ValueAt(now, options.NegativeHalfLife)),
+            Consumed = state.Consumed,
+        };
     }
 
     /// <summary>"A", "A &gt; B", "A &gt; B &gt; C" for the first <see cref="AffinityDepth"/> levels.</summary>

@@ -148,6 +148,13 @@ public sealed class UserGrain(
                 return new EventOutcome(false, $"Unknown product '{e.ProductId}'.");
             }
 
+            if (e.Kind.IsNegative())
+            {
+                // Feedback against the product: the shopper's ranking only, no popularity, no "seen together" links.
+                s = ProfileUpdater.ApplyNegative(s, e.Kind, e.ProductId, e.Timestamp, replica.Options);
+                return new EventOutcome(true, null);
+            }
+
             decimal? revenue = null;
             if (e.Kind == InteractionKind.Purchase)
             {

@@ -35,6 +35,14 @@ public sealed record UserState : IHasOutbox
     /// <see cref="Packed"/>, not inside it: the packed layout stays as it is.</summary>
     [Id(13)] public byte[]? EventIds { get; init; }
 
+    /// <summary>Negative feedback (remove from cart, return, dislike): per product, how hard it is pushed down. Stored
+    /// beside <see cref="Packed"/>, like <see cref="EventIds"/>.</summary>
+    [Id(14)] public ImmutableDictionary<string, DecayedValue> Pushed { get; init; } = ImmutableDictionary<string, DecayedValue>.Empty;
+
+    /// <summary>When each purchased consumable (<see cref="RankingOptions.Consumables"/>) was last bought, so it can
+    /// come back once its interval has passed. Stored beside <see cref="Packed"/>.</summary>
+    [Id(15)] public ImmutableDictionary<string, DateTimeOffset> Consumed { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
     /// <summary>The product activity of the events in the write under way (see <see cref="IHasOutbox"/>); never
     /// stored as part of the state: it has no serializer id.</summary>
     [field: NonSerialized]

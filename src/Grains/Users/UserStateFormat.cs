@@ -43,14 +43,17 @@ public static class UserStateFormat
     private const int DepthShift = 2;
     private const int KindBits = 3;
 
-    /// <summary>The state as stored: only <see cref="UserState.Packed"/> set, and the remembered event ids.</summary>
+    /// <summary>The state as stored: only <see cref="UserState.Packed"/> set, with the fields kept beside it (the
+    /// remembered event ids, negative feedback, consumables' purchase times), which are small and often empty.</summary>
     /// <param name="halfLife">The affinity half-life the state decays with (to bring affinities to one time).</param>
     public static UserState Pack(UserState state, CatalogKeys catalog, TimeSpan halfLife) =>
-        new() { Packed = Encode(state, catalog, halfLife), EventIds = state.EventIds };
+        new() { Packed = Encode(state, catalog, halfLife), EventIds = state.EventIds, Pushed = state.Pushed, Consumed = state.Consumed };
 
     /// <summary>The live state of a stored one: decoded when packed, as it is when written before this format.</summary>
     public static UserState Unpack(UserState stored, CatalogKeys catalog) =>
-        stored.Packed is { } packed ? Decode(packed, catalog) with { EventIds = stored.EventIds } : stored;
+        stored.Packed is { } packed
+            ? Decode(packed, catalog) with { EventIds = stored.EventIds, Pushed = stored.Pushed, Consumed = stored.Consumed }
+            : stored;
 
     public static byte[] Encode(UserState state, CatalogKeys catalog, TimeSpan halfLife)
     {

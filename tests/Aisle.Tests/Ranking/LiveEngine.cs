@@ -61,6 +61,14 @@ public sealed class LiveEngine : IAsyncDisposable
         throw new TimeoutException($"{userId}'s profile never showed the items as shown.");
     }
 
+    /// <summary>Records one event by <paramref name="userId"/> and waits for the product grains.</summary>
+    public async Task<EventOutcome> RecordAsync(string userId, ShopperEvent e)
+    {
+        var outcome = (await _engine.Client.GetGrain<IUserGrain>(userId).RecordAsync([e]))[0];
+        await _engine.WaitUntilQuietAsync();
+        return outcome;
+    }
+
     public async Task<RankedList> RecommendAsync(string userId, int limit = 5) =>
         await _engine.Client.GetGrain<IRecommendationGrain>(0).RecommendAsync(userId, limit, RankingProfile.Default);
 

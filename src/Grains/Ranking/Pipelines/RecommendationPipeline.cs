@@ -39,6 +39,8 @@ public sealed class RecommendationPipeline(
             exclude.Add(touched.ProductId);
         }
 
+        exclude.ExceptWith(FeedbackDemotion.DueAgain(profile, now, catalog, options));
+
         // The latest distinct products: the first RecentAnchors anchor the behaviour and "like" sources, the rest widen
         // the taste's neighbourhood.
         var recent = new List<int>(ContentCandidates.TasteAnchors);
@@ -103,7 +105,9 @@ public sealed class RecommendationPipeline(
 
         AisleMetrics.Recommendations.WithLabels(strategy == RecommendationStrategy.Hybrid ? "personal" : strategy.ToString().ToLowerInvariant()).Inc();
         var scoring = strategy == RecommendationStrategy.Hybrid ? ranking : ranking.RelevanceOnly();
-        return new RankedList(ranker.Rank("recommend", candidates, profile, limit, now, scoring, options, shown: ShownDemotion.Factors(profile, now, options)));
+        var demoted = FeedbackDemotion.Combine(
+            ShownDemotion.Factors(profile, now, options), FeedbackDemotion.Factors(profile, candidates.All.Select(c => c.Row), catalog, options));
+        return new RankedList(ranker.Rank("recommend", candidates, profile, limit, now, scoring, options, shown: demoted));
     }
 
     /// <summary>The shopper's products newest first, each once (the model reads as many as it was trained with).</summary>
