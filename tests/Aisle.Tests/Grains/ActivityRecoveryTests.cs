@@ -49,29 +49,13 @@ public sealed class ActivityRecoveryTests : IAsyncDisposable
         Assert.True(await GrainClusterFixture.EventuallyAsync(async () => (await outbox.SourcesAsync()).Count == 0));
     }
 
-    private async Task<InProcessTestCluster> StartAsync(RankingOptions options, TimeSpan shutdownBudget)
-    {
-        var replica = new CatalogReplica(options);
-        var (products, vectors) = GrainTestCatalog.Build();
-        replica.Load(products, vectors);
-        replica.MarkReady();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(_directory, "grains.db"));
-            silo.Services.AddSingleton(replica);
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddUserGrainServices();
-            silo.Services.Configure<ActivityOutboxOptions>(o =>
+    private Task<InProcessTestCluster> StartAsync(RankingOptions options, TimeSpan shutdownBudget) =>
+        GrainClusterFixture.StartAsync(_directory, new CatalogReplica(options), services =>
+            services.Configure<ActivityOutboxOptions>(o =>
             {
                 o.RecoveryInterval = TimeSpan.FromMilliseconds(200);
                 o.ShutdownBudget = shutdownBudget;
-            });
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+            }));
 
     public ValueTask DisposeAsync()
     {

@@ -36,22 +36,33 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public int Row(string productId) =>
         Replica.TryGetRow(productId, out var row) ? row : throw new ArgumentException($"'{productId}' is not in the test catalog.");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _cluster = await StartAsync(_directory, Replica);
+
+    /// <summary>A one-silo cluster over <paramref name="replica"/> (loaded with <see cref="GrainTestCatalog"/> here)
+    /// whose grain storage is the SQLite file in <paramref name="directory"/>: starting twice on one directory is a
+    /// restart. <paramref name="configure"/> adds or overrides services.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(
+        string directory, CatalogReplica replica, Action<IServiceCollection>? configure = null)
     {
-        var (products, vectors) = GrainTestCatalog.Build();
-        Replica.Load(products, vectors);
-        Replica.MarkReady();
+        if (!replica.Ready)
+        {
+            var (products, vectors) = GrainTestCatalog.Build();
+            replica.Load(products, vectors);
+            replica.MarkReady();
+        }
 
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(_directory, "grains.db"));
-            silo.Services.AddSingleton(Replica);
+            silo.AddSqliteGrainStorage(AisleStorage.Name, o => o.DataSource = Path.Combine(directory, "grains.db"));
+            silo.Services.AddSingleton(replica);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddUserGrainServices();
+            configure?.Invoke(silo.Services);
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
     }
 
     public async Task DisposeAsync()
