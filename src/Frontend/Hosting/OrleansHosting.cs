@@ -24,7 +24,8 @@ public static class OrleansHosting
             builder.UseOrleansClient(client => client
                 .UsePostgresClustering(cluster)
                 .AddOutgoingGrainCallFilter<CallDeadlineFilter>()
-                .AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>());
+                .AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>()
+                .AddClusterConnectionStatusObserver<GatewayConnectionsMetric>());
             // The APIs take the clock from DI; embedded, the co-hosted silo registers it, and routes experiments too.
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddExperimentRouting(builder.Configuration, client: true);

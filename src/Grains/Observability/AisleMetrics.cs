@@ -36,6 +36,10 @@ public static class AisleMetrics
     public static readonly Counter AnonymousFallbacks = Metrics.CreateCounter(
         "aisle_profile_fallbacks_total", "Lists ranked without the shopper's profile because it could not be had in time, by reason.", "reason");
 
+    /// <summary>Cluster frontends: silo gateways this frontend is connected to.</summary>
+    public static readonly Gauge GatewayConnections = Metrics.CreateGauge(
+        "aisle_gateway_connections", "Silo gateways this cluster frontend holds a connection to (0: it cannot reach the cluster).");
+
     public static readonly Counter Searches = Metrics.CreateCounter(
         "aisle_searches_total", "Product searches answered.");
 

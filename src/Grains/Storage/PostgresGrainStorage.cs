@@ -58,18 +58,14 @@ public sealed class PostgresGrainStorage
         });
 
     /// <summary>
-    /// Seconds to open a connection when the connection string does not say (Npgsql's <c>Timeout</c>, default 15):
-    /// a PostgreSQL that is down or restarting is then reported in seconds, not after the writes queued behind it
-    /// waited a quarter of a minute each.
+    /// Seconds to open a connection (or wait for a pooled one) when the connection string does not say (Npgsql's
+    /// <c>Timeout</c>, default 15): a PostgreSQL that is down or unreachable is then reported in seconds, not after the
+    /// writes queued behind it waited a quarter of a minute each. Not lower: on a starved machine (load average 50 on
+    /// two cores) opening a connection has been seen to take seconds, and a refused connection fails at once anyway.
+    /// Statements keep Npgsql's 30 s command timeout: a commit of a large group under such load takes seconds, and
+    /// the request waiting for it is bounded by the frontend's budget, not by this.
     /// </summary>
-    public const int DefaultConnectTimeoutSeconds = 3;
-
-    /// <summary>
-    /// Seconds a statement may run when the connection string does not say (Npgsql's <c>Command Timeout</c>, default
-    /// 30): a batch of 512 writes commits in well under a second, so a statement still running after 10 s is stuck
-    /// (a server that stopped answering without closing the connection), and its writers should move on.
-    /// </summary>
-    public const int DefaultCommandTimeoutSeconds = 10;
+    public const int DefaultConnectTimeoutSeconds = 5;
 
     /// <inheritdoc/>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -184,24 +180,18 @@ public sealed class PostgresGrainStorage
     }
 
     /// <summary>
-    /// The connection string with <see cref="DefaultConnectTimeoutSeconds"/> and <see cref="DefaultCommandTimeoutSeconds"/>
-    /// where it sets neither (any spelling Npgsql accepts counts as set).
+    /// The connection string with <see cref="DefaultConnectTimeoutSeconds"/> where it does not set a connect timeout
+    /// (any spelling Npgsql accepts counts as set).
     /// </summary>
     internal static string WithTimeouts(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+        if (given.ContainsKey("Timeout") || given.ContainsKey("Connect Timeout") || given.ContainsKey("Connection Timeout"))
         {
-            builder.Timeout = DefaultConnectTimeoutSeconds;
+            return connectionString;
         }
 
-        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
-        {
-            builder.CommandTimeout = DefaultCommandTimeoutSeconds;
-        }
-
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = DefaultConnectTimeoutSeconds }.ConnectionString;
     }
 
     /// <summary>
