@@ -24,6 +24,9 @@ public sealed class ServedModel
 
     public bool Knows(string productId) => _index.ContainsKey(productId);
 
+    /// <summary>The model's index of <paramref name="productId"/>, or −1 when it has not seen the product.</summary>
+    public int IndexOf(string productId) => _index.TryGetValue(productId, out var i) ? i : -1;
+
     /// <summary>
     /// The next items of a shopper whose latest distinct products are <paramref name="recent"/> (newest first) and
     /// their scores: Σ wₖ·affinity(aₖ, c) + bias(c) over the model's first <see cref="ItemModel.Context"/> known
@@ -32,6 +35,19 @@ public sealed class ServedModel
     /// skipped (the live signals answer for them); with none known the result is empty.
     /// </summary>
     public Dictionary<string, double> Next(IEnumerable<string> recent)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (item, score) in NextIndexes(recent))
+        {
+            result[Model.Items[item]] = score;
+        }
+
+        return result;
+    }
+
+    /// <summary><see cref="Next"/> by the model's item indexes (<see cref="ItemModel.Items"/>): what a request uses,
+    /// without a string per candidate.</summary>
+    public List<(int Item, double Score)> NextIndexes(IEnumerable<string> recent)
     {
         var anchors = new List<int>(Model.Context);
         foreach (var id in recent)
@@ -46,15 +62,14 @@ public sealed class ServedModel
             }
         }
 
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
         if (anchors.Count == 0 || Model.Kept == 0)
         {
-            return result;
+            return [];
         }
 
         var weights = NextItemEmbeddings.ContextWeights(anchors.Count, Model.ContextDecay);
         var floors = new double[anchors.Count];
-        var sums = new Dictionary<int, (double Sum, int Seen)>();
+        var sums = new Dictionary<int, (double Sum, int Seen)>(anchors.Count * Model.Kept);
         for (var k = 0; k < anchors.Count; k++)
         {
             var start = anchors[k] * Model.Kept;
@@ -69,13 +84,14 @@ public sealed class ServedModel
 
                 var affinity = Model.Affinities[start + slot];
                 floor = Math.Min(floor, affinity);
-                var current = sums.TryGetValue(c, out var s) ? s : (0, 0);
-                sums[c] = (current.Sum + weights[k] * affinity, current.Seen | (1 << k));
+                ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, c, out _);
+                entry = (entry.Sum + weights[k] * affinity, entry.Seen | (1 << k));
             }
 
             floors[k] = floor == double.MaxValue ? 0 : floor;
         }
 
+        var result = new List<(int, double)>(sums.Count);
         foreach (var (c, (sum, seen)) in sums)
         {
             var score = sum + Model.Bias[c];
@@ -87,7 +103,7 @@ public sealed class ServedModel
                 }
             }
 
-            result[Model.Items[c]] = score;
+            result.Add((c, score));
         }
 
         return result;
