@@ -26,10 +26,11 @@ public static class EvaluateCommand
         var retrain = new Option<bool>("--retrain-after-validation") { Description = "Retrain the learned model on the training and validation items before the test pass (as the scheduled job would); off by default, the published protocol" };
         var minHr = new Option<double?>("--min-hybrid-hr10") { Description = "Exit with 1 when the hybrid's test HR@10 is below this" };
         var minNdcg = new Option<double?>("--min-hybrid-ndcg10") { Description = "Exit with 1 when the hybrid's test NDCG@10 is below this" };
+        var minModel = new Option<double?>("--min-model-hr10") { Description = "Exit with 1 when the learned model's test HR@10 alone is below this (guards the trainer, which the hybrid's floors could hide)" };
 
         var command = new Command("evaluate", "Replay a data set through the live engine and measure HR@K / NDCG@K per strategy.")
         {
-            data, attributes, users, parallelism, noTune, tuneUsers, kind, set, train, retrain, output, minHr, minNdcg,
+            data, attributes, users, parallelism, noTune, tuneUsers, kind, set, train, retrain, output, minHr, minNdcg, minModel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -101,6 +102,13 @@ public static class EvaluateCommand
             if (parse.GetValue(minNdcg) is { } ndcg && hybrid.Ndcg[10] < ndcg)
             {
                 Console.Error.WriteLine($"Hybrid NDCG@10 {hybrid.Ndcg[10]:0.0000} is below the required {ndcg:0.0000}.");
+                failed = true;
+            }
+
+            var model = run.Results.Single(r => r.Strategy == "Model").Test;
+            if (parse.GetValue(minModel) is { } modelHr && model.HitRate[10] < modelHr)
+            {
+                Console.Error.WriteLine($"Model HR@10 {model.HitRate[10]:0.0000} is below the required {modelHr:0.0000}.");
                 failed = true;
             }
 

@@ -19,12 +19,18 @@ public static class TrainModelCommand
         var data = new Option<FileInfo?>("--data") { Description = $"Sequence file (default: {EvaluateCommand.DefaultData})" };
         var users = new Option<int?>("--users") { Description = "Only the first N users" };
         var set = new Option<string[]>("--set") { Description = "A training setting, Key=Value as in Aisle:Model:Training (repeatable), e.g. --set Epochs=30" };
-        var server = new Option<Uri?>("--server") { Description = $"A running Aisle (e.g. http://localhost:5000): retrain its model now; admin key from {SimulateCommand.ApiKeyVariable}" };
+        var server = new Option<string?>("--server") { Description = $"A running Aisle (e.g. http://localhost:5000): retrain its model now; admin key from {SimulateCommand.ApiKeyVariable}" };
         var command = new Command("train-model", "Retrain a running Aisle's learned model (--server), or train it on a sequence file and measure it alone.") { data, users, set, server };
         command.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(server) is { } url)
+            if (parse.GetValue(server) is { } address)
             {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                {
+                    Console.Error.WriteLine($"--server: '{address}' is not an http(s) address.");
+                    return Task.FromResult(2);
+                }
+
                 return RemoteTraining.RunAsync(url, Environment.GetEnvironmentVariable(SimulateCommand.ApiKeyVariable), Console.WriteLine, cancellationToken);
             }
 

@@ -24,6 +24,9 @@ public sealed class ServedModel
 
     public bool Knows(string productId) => _index.ContainsKey(productId);
 
+    /// <summary>The model's index of <paramref name="productId"/>, or −1 when it has not seen the product.</summary>
+    public int IndexOf(string productId) => _index.TryGetValue(productId, out var i) ? i : -1;
+
     /// <summary>
     /// The next items of a shopper whose latest distinct products are <paramref name="recent"/> (newest first) and
     /// their scores: Σ wₖ·affinity(aₖ, c) + bias(c) over the model's first <see cref="ItemModel.Context"/> known
@@ -33,6 +36,36 @@ public sealed class ServedModel
     /// </summary>
     public Dictionary<string, double> Next(IEnumerable<string> recent)
     {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (item, score) in NextIndexes(recent))
+        {
+            result[Model.Items[item]] = score;
+        }
+
+        return result;
+    }
+
+    /// <summary>Per-thread working memory of <see cref="NextIndexes"/>: a dense accumulator over the model's items and
+    /// the list of those touched, reused call after call, so a request allocates nothing per candidate.</summary>
+    private sealed class Scratch(int items)
+    {
+        public readonly double[] Sums = new double[items];
+        public readonly int[] Seen = new int[items];
+        public readonly List<int> Touched = [];
+        public readonly List<(int Item, double Score)> Result = [];
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary><see cref="Next"/> by the model's item indexes (<see cref="ItemModel.Items"/>): what a request uses,
+    /// without a string or a dictionary entry per candidate. The list is this thread's working memory: read it before
+    /// the thread calls again (the request path does, synchronously).</summary>
+    public List<(int Item, double Score)> NextIndexes(IEnumerable<string> recent)
+    {
+        var n = Model.Items.Length;
+        var scratch = t_scratch is { } held && held.Sums.Length == n ? held : t_scratch = new Scratch(n);
+        scratch.Result.Clear();
         var anchors = new List<int>(Model.Context);
         foreach (var id in recent)
         {
@@ -46,15 +79,13 @@ public sealed class ServedModel
             }
         }
 
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
         if (anchors.Count == 0 || Model.Kept == 0)
         {
-            return result;
+            return scratch.Result;
         }
 
         var weights = NextItemEmbeddings.ContextWeights(anchors.Count, Model.ContextDecay);
-        var floors = new double[anchors.Count];
-        var sums = new Dictionary<int, (double Sum, int Seen)>();
+        Span<double> floors = stackalloc double[anchors.Count];
         for (var k = 0; k < anchors.Count; k++)
         {
             var start = anchors[k] * Model.Kept;
@@ -69,27 +100,35 @@ public sealed class ServedModel
 
                 var affinity = Model.Affinities[start + slot];
                 floor = Math.Min(floor, affinity);
-                var current = sums.TryGetValue(c, out var s) ? s : (0, 0);
-                sums[c] = (current.Sum + weights[k] * affinity, current.Seen | (1 << k));
+                if (scratch.Seen[c] == 0)
+                {
+                    scratch.Touched.Add(c);
+                }
+
+                scratch.Sums[c] += weights[k] * affinity;
+                scratch.Seen[c] |= 1 << k;
             }
 
             floors[k] = floor == double.MaxValue ? 0 : floor;
         }
 
-        foreach (var (c, (sum, seen)) in sums)
+        foreach (var c in scratch.Touched)
         {
-            var score = sum + Model.Bias[c];
+            var score = scratch.Sums[c] + Model.Bias[c];
             for (var k = 0; k < anchors.Count; k++)
             {
-                if ((seen & (1 << k)) == 0)
+                if ((scratch.Seen[c] & (1 << k)) == 0)
                 {
                     score += weights[k] * floors[k];
                 }
             }
 
-            result[Model.Items[c]] = score;
+            scratch.Result.Add((c, score));
+            scratch.Sums[c] = 0;
+            scratch.Seen[c] = 0;
         }
 
-        return result;
+        scratch.Touched.Clear();
+        return scratch.Result;
     }
 }

@@ -15,7 +15,7 @@ public sealed record TrainingSettings
     /// <summary>Passes over every shopper's sequence.</summary>
     public int Epochs { get; init; } = 40;
 
-    /// <summary>Previous items that predict the next one (the context the shopper's latest products form).</summary>
+    /// <summary>Previous items that predict the next one (the context the shopper's latest products form); at most 30.</summary>
     public int Context { get; init; } = 5;
 
     /// <summary>Each older context item counts this much of the one after it, as the live signals' recency decay.</summary>

@@ -10,6 +10,12 @@ namespace Aisle.Ranking.Candidates;
 /// </summary>
 public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
 {
+    /// <summary>The served model's items as catalog rows (−1: not in the catalog), built once per model and catalog so a
+    /// request compares ints instead of hashing a product id per candidate.</summary>
+    private sealed record RowMap(ServedModel Model, string Fingerprint, int[] Rows);
+
+    private volatile RowMap? _rows;
+
     /// <summary>New candidates the model may add to a list. Every candidate costs the scorer and the five anchors' lists
     /// hold up to a thousand; those the live sources already proposed are raised whatever their place.</summary>
     public const int Added = 100;
@@ -29,12 +35,15 @@ public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
             return false;
         }
 
+        var rows = RowsOf(model);
+        var excluded = catalog.RowsOf([.. exclude]).ToHashSet();
         var known = new List<(int Row, double Score)>();
         var top = new PriorityQueue<int, double>(Added + 1);
         var best = double.NegativeInfinity;
-        foreach (var (id, score) in model.Next(recent))
+        foreach (var (item, score) in model.NextIndexes(recent))
         {
-            if (exclude.Contains(id) || !catalog.TryGetRow(id, out var row) || catalog.Stock(row) <= 0)
+            var row = rows[item];
+            if (row < 0 || excluded.Contains(row) || catalog.Stock(row) <= 0)
             {
                 continue;
             }
@@ -70,5 +79,24 @@ public sealed class ModelCandidates(CatalogReplica catalog, ModelSlot? slot)
         }
 
         return true;
+    }
+
+    private int[] RowsOf(ServedModel model)
+    {
+        var map = _rows;
+        if (map is not null && ReferenceEquals(map.Model, model) && ReferenceEquals(map.Fingerprint, catalog.Fingerprint))
+        {
+            return map.Rows;
+        }
+
+        var fingerprint = catalog.Fingerprint;
+        var rows = new int[model.Model.Items.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = catalog.TryGetRow(model.Model.Items[i], out var row) ? row : -1;
+        }
+
+        _rows = new RowMap(model, fingerprint, rows);
+        return rows;
     }
 }
