@@ -6,6 +6,9 @@ dir=${AISLE_CLUSTER_DIR:-/tmp/aisle-cluster}
 base=http://127.0.0.1:${AISLE_HTTP_PORT:-5000}
 admin_key=${AISLE_ADMIN_KEY:-local-admin-key}
 rate=${AISLE_FAULT_RATE:-200}
+# Seconds of unmeasured load first: a cluster started a minute ago still compiles its hot paths and loads query
+# models, and its first seconds under 200 requests/s answered "cluster busy" before any fault (seen: 35 reads).
+warmup=${AISLE_FAULT_WARMUP:-30}
 out=$dir/faults-$(basename "$0" .sh)-$(date +%Y%m%d-%H%M%S)
 cli_dll=$PWD/src/Cli/bin/Release/net10.0/linux-x64/Aisle.Cli.dll
 mkdir -p "$out"

@@ -6,7 +6,7 @@
 #   scripts/faults/frontend-kill.sh              figures: requests, failures before and after the client's retry,
 #                                                slowest request, acknowledged events lost
 #
-# AISLE_FAULT_RATE (200); the cluster of scripts/cluster.sh (started when not running, same variables) plus a second
+# AISLE_FAULT_RATE (200), AISLE_FAULT_WARMUP (30); the cluster of scripts/cluster.sh (started when not running, same variables) plus a second
 # frontend on AISLE_HTTP_PORT + 1, stopped at the end. The killed frontend is started again afterwards.
 source "$(dirname "$0")/common.sh"
 ensure_cluster
@@ -20,7 +20,7 @@ trap 'kill -TERM "$(cat "$out/frontend2.pid")" 2>/dev/null || true' EXIT
 wait_url "$second/health/ready"
 echo "== frontend killed under $rate requests/s over 2 frontends ($base, $second), $(nproc) cores; output in $out"
 urls="$base,$second"
-load 10 --retry > /dev/null
+load "$warmup" --retry > /dev/null   # warm-up, not measured
 load 30 --retry --at "10:kill -KILL $(cat "$dir/frontend.pid")"
 AISLE_SKIP_BUILD=1 scripts/cluster.sh start > "$out/restart-frontend.log" 2>&1   # the killed frontend again
 stored_counts restart

@@ -5,12 +5,12 @@
 #
 #   scripts/faults/rolling-restart.sh            figures: requests, failures, slowest request, acknowledged events lost
 #
-# AISLE_FAULT_RATE (200), AISLE_ROLL_SETTLE (10); the cluster of scripts/cluster.sh (started when not running, same
+# AISLE_FAULT_RATE (200), AISLE_FAULT_WARMUP (30: seconds of unmeasured load first), AISLE_ROLL_SETTLE (10); the cluster of scripts/cluster.sh (started when not running, same
 # variables). After the roll both silos are killed and restarted, so the stored event counts come from PostgreSQL.
 source "$(dirname "$0")/common.sh"
 ensure_cluster
 echo "== rolling restart of 2 silos (SIGTERM, restart, ready + ${AISLE_ROLL_SETTLE:-10} s) under $rate requests/s, $(nproc) cores; output in $out"
-load 10 > /dev/null
+load "$warmup" > /dev/null   # warm-up, not measured
 load 10 --tail 10 --at "10:scripts/faults/roll-silos.sh > $out/roll.log 2>&1"
 cat "$out/roll.log"
 stored_counts restart
