@@ -28,19 +28,25 @@ public sealed class ModelTrainingApiTests(AisleAppFixture app)
             sent.EnsureSuccessStatusCode();
         }
 
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/api/admin/model/train");
-        start.Headers.Add("X-Api-Key", AisleApp.AdminKey);
-        using var started = await app.Client.SendAsync(start);
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-
-        var status = await WaitAsync(async () =>
+        // Twice: a run the schedule started before every event above was stored would be joined by the first request;
+        // the second run surely reads them all, and a model at least as good as the one served is published.
+        ModelTrainingStatus status = null!;
+        for (var run = 0; run < 2; run++)
         {
-            using var ask = new HttpRequestMessage(HttpMethod.Get, "/api/admin/model");
-            ask.Headers.Add("X-Api-Key", AisleApp.AdminKey);
-            using var answer = await app.Client.SendAsync(ask);
-            var s = await answer.Content.ReadFromJsonAsync<ModelTrainingStatus>(ApiJson.Options);
-            return (s is { Running: false, Last: not null }, s!);
-        }, TimeSpan.FromMinutes(2));
+            using var start = new HttpRequestMessage(HttpMethod.Post, "/api/admin/model/train");
+            start.Headers.Add("X-Api-Key", AisleApp.AdminKey);
+            using var started = await app.Client.SendAsync(start);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            status = await WaitAsync(async () =>
+            {
+                using var ask = new HttpRequestMessage(HttpMethod.Get, "/api/admin/model");
+                ask.Headers.Add("X-Api-Key", AisleApp.AdminKey);
+                using var answer = await app.Client.SendAsync(ask);
+                var s = await answer.Content.ReadFromJsonAsync<ModelTrainingStatus>(ApiJson.Options);
+                return (s is { Running: false, Last: not null }, s!);
+            }, TimeSpan.FromMinutes(2));
+        }
+
         Assert.Contains(status.Last!.Outcome, new[] { TrainingOutcome.PublishedOutcome, TrainingOutcome.KeptPrevious });
         Assert.True(status.Version >= 1, $"version {status.Version} after {status.Last}");
 

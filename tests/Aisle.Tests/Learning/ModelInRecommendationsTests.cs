@@ -44,10 +44,10 @@ public class ModelInRecommendationsTests
 
         var list = await RecommendAsync(slot, RecommendationStrategy.Hybrid);
 
-        // A watch has nothing in common with a bowl set: only the model can have proposed it, and it leads the list.
+        // A watch has nothing in common with a bowl set: only the model can have proposed it. (Its place depends on the
+        // test catalog's word-hash vectors, which change with the process's string hashing, so only its presence is asked.)
         var watch = Assert.Single(list.Items, i => i.Id == "w3");
         Assert.Contains(Explainer.Learned, watch.Sources);
-        Assert.Equal("w3", list.Items[0].Id);
         Assert.Contains(list.Items, i => i.Id.StartsWith('k'));
     }
 
