@@ -199,7 +199,7 @@ public sealed class PostgresGrainStorage
     /// timeouts, a server shutting down or refusing connections (Npgsql marks these transient), and a write queued
     /// after the storage closed (a silo shutting down).
     /// </summary>
-    private static bool Unavailable(Exception error) => error switch
+    internal static bool Unavailable(Exception error) => error switch
     {
         NpgsqlException npgsql => npgsql.IsTransient,
         TimeoutException or ObjectDisposedException or System.Net.Sockets.SocketException or IOException => true,

@@ -74,6 +74,15 @@ internal sealed class PostgresStateWriter : IAsyncDisposable
                     batch[i].Completion.TrySetResult(outcomes[i]);
                 }
             }
+            catch (Exception unreachable) when (PostgresGrainStorage.Unavailable(unreachable))
+            {
+                // The server cannot be reached: every change of the batch would fail the same way, and retrying them
+                // one by one against a stalled server costs a connect timeout each. Fail them all now.
+                foreach (var change in batch)
+                {
+                    change.Completion.TrySetException(unreachable);
+                }
+            }
             catch (Exception batchError) when (batch.Count > 1)
             {
                 // One bad change must not fail the others: retry each alone so only the culprit sees the error.
