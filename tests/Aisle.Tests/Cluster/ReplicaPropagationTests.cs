@@ -38,10 +38,30 @@ public sealed class ReplicaPropagationTests(ClusterFixture cluster)
         Assert.True(await ConvergedAsync(sinks, product), "the two replicas never held the same version of the product");
     }
 
+    /// <summary>The sinks of the active silos, once each answers: a silo that has just joined (a test before this one
+    /// restarted it) activates its own sink a moment later, and until then a call from elsewhere is refused.</summary>
     private async Task<IReplicaSinkGrain[]> SinksAsync()
     {
         var hosts = await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        return hosts.Keys.Select(address => cluster.Client.GetGrain<IReplicaSinkGrain>(address.ToParsableString())).ToArray();
+        var sinks = hosts.Keys.Select(address => cluster.Client.GetGrain<IReplicaSinkGrain>(address.ToParsableString())).ToArray();
+        var deadline = DateTime.UtcNow + Deadline;
+        foreach (var sink in sinks)
+        {
+            while (true)
+            {
+                try
+                {
+                    await sink.PingAsync();
+                    break;
+                }
+                catch (InvalidOperationException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                }
+            }
+        }
+
+        return sinks;
     }
 
     private static async Task<bool> ConvergedAsync(IReplicaSinkGrain[] sinks, string productId)
