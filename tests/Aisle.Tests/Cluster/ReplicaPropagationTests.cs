@@ -38,12 +38,22 @@ public sealed class ReplicaPropagationTests(ClusterFixture cluster)
         Assert.True(await ConvergedAsync(sinks, product), "the two replicas never held the same version of the product");
     }
 
-    /// <summary>The sinks of the active silos, once each answers: a silo that has just joined (a test before this one
-    /// restarted it) activates its own sink a moment later, and until then a call from elsewhere is refused.</summary>
+    /// <summary>
+    /// The sinks of the running silos, once each answers. After a test that killed silos, the membership can still
+    /// list a dead incarnation as active for a while (seen under load), and its sink can never answer: so the newest
+    /// incarnation on each running silo's port. And a silo that has just joined activates its own sink a moment later;
+    /// until then a call from elsewhere is refused.
+    /// </summary>
     private async Task<IReplicaSinkGrain[]> SinksAsync()
     {
         var hosts = await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var sinks = hosts.Keys.Select(address => cluster.Client.GetGrain<IReplicaSinkGrain>(address.ToParsableString())).ToArray();
+        var running = cluster.Silos.Where(s => s.Running).Select(s => s.SiloPort).ToHashSet();
+        var sinks = hosts.Keys
+            .Where(address => running.Contains(address.Endpoint.Port))
+            .GroupBy(address => address.Endpoint.Port)
+            .Select(incarnations => incarnations.MaxBy(address => address.Generation)!)
+            .Select(address => cluster.Client.GetGrain<IReplicaSinkGrain>(address.ToParsableString()))
+            .ToArray();
         var deadline = DateTime.UtcNow + Deadline;
         foreach (var sink in sinks)
         {
