@@ -262,7 +262,8 @@ public sealed class StorefrontTests(StorefrontFixture app, ITestOutputHelper out
             await Flow.WalkAsync(new Storefront(page), Shopper($"w{width}"), "wrist watch", async at =>
             {
                 var file = Path.Combine(StorefrontFixture.ScreenshotDirectory, $"{at.ToString().ToLowerInvariant()}-{width}.png");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                // A full-page capture of a long page can take over the 30 s default while the rest of the suite loads two cores.
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 90_000 });
                 Assert.True(new FileInfo(file).Length > 0, file);
                 if (width == 375)
                 {
