@@ -67,18 +67,6 @@ public sealed class ProductActivityBuffer : BackgroundService
     /// <summary>This silo incarnation's name in the outbox.</summary>
     public string Source { get; }
 
-    /// <summary>Products with activity not yet delivered.</summary>
-    public int PendingProducts
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _sums.Count;
-            }
-        }
-    }
-
     /// <summary>Numbers a write's touches and makes the outbox record that must ride in the same write; then call
     /// <see cref="Commit"/> or <see cref="Abandon"/>.</summary>
     public ReservedActivity Reserve(IReadOnlyList<ActivityTouch> touches)

@@ -123,7 +123,7 @@ public sealed class ProductGrain(
                 break;
             }
 
-            s = Mark(Add(s, d), mark.Source, AppliedFrom(s, mark.Source).With(mark, clock.GetUtcNow()));
+            s = WithDelivery(s, d);
         }
 
         if (!ReferenceEquals(s, state.State))
@@ -144,10 +144,9 @@ public sealed class ProductGrain(
         var s = state.State;
         foreach (var d in deliveries)
         {
-            var mark = d.Mark!;
-            if (!AppliedFrom(s, mark.Source).Contains(mark.Max))
+            if (!AppliedFrom(s, d.Mark!.Source).Contains(d.Mark.Max))
             {
-                s = Mark(Add(s, d), mark.Source, AppliedFrom(s, mark.Source).With(mark, clock.GetUtcNow()));
+                s = WithDelivery(s, d);
             }
         }
 
@@ -175,6 +174,10 @@ public sealed class ProductGrain(
 
     private static AppliedActivity AppliedFrom(ProductState s, string source) =>
         s.Applied.TryGetValue(source, out var applied) ? applied : AppliedActivity.None;
+
+    /// <summary>The state with a delivery added and marked as applied.</summary>
+    private ProductState WithDelivery(ProductState s, ProductActivity delivery) =>
+        Mark(Add(s, delivery), delivery.Mark!.Source, AppliedFrom(s, delivery.Mark.Source).With(delivery.Mark, clock.GetUtcNow()));
 
     private static ProductState Mark(ProductState s, string source, AppliedActivity applied) =>
         s with { Applied = AppliedActivity.Bounded(s.Applied.SetItem(source, applied)) };

@@ -17,8 +17,8 @@ public static class FeedbackDemotion
         UserProfile profile, IEnumerable<int> candidates, CatalogReplica catalog, RankingOptions options)
     {
         var pushed = profile.Pushed
-            .Where(p => p.Value > 1e-6 && catalog.TryGetRow(p.Key, out _))
             .Select(p => (Row: catalog.TryGetRow(p.Key, out var row) ? row : -1, Push: p.Value))
+            .Where(p => p.Row >= 0 && p.Push > 1e-6)
             .ToArray();
         var factors = new Dictionary<string, double>(StringComparer.Ordinal);
         if (pushed.Length == 0)
