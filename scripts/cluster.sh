@@ -4,13 +4,14 @@
 #   scripts/cluster.sh start     build (Release), start everything, wait until the frontend is ready
 #   scripts/cluster.sh stop      stop the frontend, the silos, then PostgreSQL
 #   scripts/cluster.sh status    what runs, and the frontend's readiness
+#   scripts/cluster.sh silo N    start silo N (a third one, or a replacement in a rolling restart) and wait until ready
 #
 # Environment (defaults): AISLE_CLUSTER_DIR (/tmp/aisle-cluster: logs, pids, database), AISLE_PG_PORT (25432),
 # AISLE_HTTP_PORT (5000: the frontend), AISLE_ADMIN_KEY (local-admin-key), AISLE_EMBEDDING_CACHE (the cluster dir;
 # point it at an existing cache to skip the first-start embedding), AISLE_SKIP_BUILD (unset), AISLE_SILO_PORT (11111),
 # AISLE_GATEWAY_PORT (30000), AISLE_SILO_HTTP_PORT (5101): silo n takes each base + n - 1, so a second cluster (or an
 # embedded frontend holding 11111/30000) can run beside this one.
-# Silo 1: silo port 11111, gateway 30000, health http://127.0.0.1:5101; silo 2: 11112, 30001, :5102.
+# Silo 1: silo port 11111, gateway 30000, health http://127.0.0.1:5101; silo 2: 11112, 30001, :5102; silo 3: …
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${AISLE_CLUSTER_DIR:-/tmp/aisle-cluster}
@@ -59,7 +60,17 @@ silo() {
     ASPNETCORE_URLS="http://127.0.0.1:$((silo_http_port + n - 1))"
 }
 
+# Every silo with a pid file, highest first (stop order), and the frontend before them.
+processes() { echo frontend; for f in "$dir"/silo*.pid; do [ -e "$f" ] && basename "$f" .pid; done | sort -r; }
+
 case "${1:-}" in
+  silo)
+    n=${2:?usage: $0 silo N}
+    connection=$(scripts/ci/postgres.sh start "$dir/pg" "$pg_port")
+    dll=$silo_dll
+    silo "$n"
+    wait_ready "http://127.0.0.1:$((silo_http_port + n - 1))/health/ready" "silo$n" 300
+    ;;
   start)
     connection=$(scripts/ci/postgres.sh start "$dir/pg" "$pg_port")
     echo "PostgreSQL: $connection"
@@ -80,7 +91,7 @@ case "${1:-}" in
     echo "Aisle cluster: http://127.0.0.1:$http_port (admin key: $admin_key)"
     ;;
   stop)
-    for name in frontend silo2 silo1; do
+    for name in $(processes); do
       if [ -f "$dir/$name.pid" ]; then
         pid=$(cat "$dir/$name.pid")
         if kill -0 "$pid" 2>/dev/null; then
@@ -95,7 +106,7 @@ case "${1:-}" in
     scripts/ci/postgres.sh stop "$dir/pg"
     ;;
   status)
-    for name in silo1 silo2 frontend; do
+    for name in $(processes); do
       if [ -f "$dir/$name.pid" ] && kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null; then
         echo "$name running (pid $(cat "$dir/$name.pid"))"
       else
@@ -105,7 +116,7 @@ case "${1:-}" in
     curl -fsS "http://127.0.0.1:$http_port/health/ready" && echo || echo "frontend not ready"
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status|silo N" >&2
     exit 2
     ;;
 esac

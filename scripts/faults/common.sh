@@ -37,7 +37,7 @@ wait_url() {
 # (-9) and started again first, so every profile is re-read from PostgreSQL: what is counted is what was stored.
 stored_counts() {
   if [ "${1:-}" = restart ]; then
-    for s in silo1 silo2; do kill -KILL "$(cat "$dir/$s.pid")" 2>/dev/null || true; rm -f "$dir/$s.pid"; done
+    for f in "$dir"/silo*.pid; do [ -e "$f" ] || continue; kill -KILL "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; done
     AISLE_SKIP_BUILD=1 scripts/cluster.sh start > "$out/restart.log" 2>&1
     wait_url "$base/health/ready"
   fi

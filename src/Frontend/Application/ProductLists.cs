@@ -14,7 +14,15 @@ namespace Aisle.Frontend.Application;
 /// </summary>
 public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experiments, TimeProvider clock)
 {
-    private IRecommendationGrain Read => grains.GetGrain<IRecommendationGrain>(0);
+    /// <summary>
+    /// How many ids of the stateless read grain calls spread over. An Orleans client sends every call to one grain id
+    /// through the same gateway connection, so with a single id a cluster-mode frontend had one silo serve all of its
+    /// reads (the other silos' indexes idle), and a rolling restart stalled every read when that silo left. Each id gets
+    /// a gateway of its own, taken from the live ones in turn; embedded, they are all local.
+    /// </summary>
+    private const int ReadGrainIds = 16;
+
+    private IRecommendationGrain Read => grains.GetGrain<IRecommendationGrain>(Random.Shared.Next(ReadGrainIds));
 
     public async Task<Outcome<ServedProducts>> SearchAsync(SearchInput input)
     {
