@@ -53,6 +53,8 @@ builder.UseOrleans(silo =>
     {
         // Join only with the catalog loaded, so no grain is placed on a silo that cannot serve it yet.
         JoinWhenCatalogReady.Add(silo.Services);
+        // Leave without stalling shoppers: move their grains to the other silos before Orleans' shutdown.
+        HandOverOnShutdown.Add(silo.Services);
     }
 });
 // One instance, so it logs readiness changes rather than every poll (which the health check service would log at Error).

@@ -39,4 +39,31 @@ internal static class ClusterApi
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (status, document.RootElement.GetProperty("accepted").GetInt32());
     }
+
+    /// <summary>
+    /// Posts a batch as a client should: a 503 (the cluster busy or failing over, with <c>Retry-After</c>) is retried
+    /// after the time it asks for, until <paramref name="within"/> has passed. The events must carry ids, so a retry of
+    /// a batch that was applied before its answer was lost is not applied twice.
+    /// </summary>
+    public static async Task<(int Status, int Accepted)> PostEventsRetryingAsync(HttpClient http, IReadOnlyList<object> events, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            using var response = await http.PostAsJsonAsync("/api/events", new { events });
+            var status = (int)response.StatusCode;
+            if (status == 200)
+            {
+                using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return (status, document.RootElement.GetProperty("accepted").GetInt32());
+            }
+
+            if (status != 503 || DateTime.UtcNow > deadline)
+            {
+                return (status, 0);
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
+    }
 }
