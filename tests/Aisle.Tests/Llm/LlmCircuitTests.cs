@@ -12,7 +12,13 @@ public sealed class LlmCircuitTests : IAsyncLifetime
     private LlmCluster _llm = null!;
 
     public async Task InitializeAsync() =>
-        _llm = await LlmCluster.StartAsync(new Dictionary<string, string> { ["FailureThreshold"] = "3", ["OpenSeconds"] = "60" });
+        _llm = await LlmCluster.StartAsync(new Dictionary<string, string>
+        {
+            ["FailureThreshold"] = "3",
+            ["OpenSeconds"] = "60",
+            // The circuit, not the budget, is under test: a trial answer late on a loaded machine must still count.
+            ["BudgetMs"] = "8000",
+        });
 
     public async Task DisposeAsync() => await _llm.DisposeAsync();
 
