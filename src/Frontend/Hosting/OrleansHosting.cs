@@ -1,6 +1,7 @@
 using Aisle.Experiments;
 using Aisle.Hosting;
 using Aisle.Storage;
+using Orleans.Configuration;
 
 namespace Aisle.Frontend.Hosting;
 
@@ -39,8 +40,13 @@ public static class OrleansHosting
 
         var siloPort = builder.Configuration.GetValue("Aisle:SiloPort", 11111);
         var gatewayPort = builder.Configuration.GetValue("Aisle:GatewayPort", 30000);
+        // Orleans' directory cache allocates its table for the whole capacity up front (1,000,000 entries by default:
+        // ~19 MB before the first grain). It holds one entry per activation, so the default capacity fits a cluster;
+        // one silo with 10,000 active shoppers and their products needs ~30,000.
+        var directoryCacheSize = builder.Configuration.GetValue("Aisle:DirectoryCacheSize", 100_000);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort)
+            .Configure<GrainDirectoryOptions>(options => options.CacheSize = directoryCacheSize)
             .AddAisle(builder.Configuration));
         return builder;
     }

@@ -110,6 +110,7 @@ public sealed partial class CatalogBootstrapper(
         stages.Next("loading the model");
         await modelLoaded; // search embeds queries: not ready without the model
         stages.Next(null);
+        NativeHeap.Trim(); // what the model's loading and the catalog's embedding freed, before traffic arrives
         replica.MarkReady();
         AisleMetrics.CatalogProducts.Set(replica.Count);
         AisleMetrics.VectorIndexSize.Set(vectors.Count);
