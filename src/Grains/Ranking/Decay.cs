@@ -12,7 +12,9 @@ public static class Decay
 [GenerateSerializer, Immutable]
 public readonly record struct DecayedValue([property: Id(0)] double Value, [property: Id(1)] DateTimeOffset At)
 {
-    public double ValueAt(DateTimeOffset now, TimeSpan halfLife) => Value * Decay.Factor(now - At, halfLife);
+    /// <remarks>Most products have no activity yet: a zero stays zero without the power (ranking reads this for every
+    /// candidate of every list).</remarks>
+    public double ValueAt(DateTimeOffset now, TimeSpan halfLife) => Value == 0 ? 0 : Value * Decay.Factor(now - At, halfLife);
 
     /// <summary>Decays the sum to <paramref name="now"/> and adds <paramref name="amount"/>.</summary>
     public DecayedValue Add(double amount, DateTimeOffset now, TimeSpan halfLife) =>

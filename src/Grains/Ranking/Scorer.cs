@@ -34,18 +34,23 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
         IEnumerable<Candidate> candidates, UserProfile? profile, DateTimeOffset now, IReadOnlyDictionary<string, double>? shown = null)
     {
         var list = candidates as IReadOnlyCollection<Candidate> ?? candidates.ToList();
+        // Read once per candidate: each read decays the counter to now (a power).
+        var popularities = new double[list.Count];
         var maxPopularity = 0.0;
+        var i = 0;
         foreach (var c in list)
         {
-            maxPopularity = Math.Max(maxPopularity, catalog.Popularity(c.Row, now));
+            popularities[i] = catalog.Popularity(c.Row, now);
+            maxPopularity = Math.Max(maxPopularity, popularities[i++]);
         }
 
         var levelMax = LevelMaxima(profile);
         var brandMax = profile is { BrandAffinity.Count: > 0 } ? profile.BrandAffinity.Values.Max() : 0;
         var result = new List<ScoredCandidate>(list.Count);
+        i = 0;
         foreach (var c in list)
         {
-            var terms = Terms(c, profile, now, maxPopularity, levelMax, brandMax);
+            var terms = Terms(c, profile, popularities[i++], maxPopularity, levelMax, brandMax);
             var score =
                 weights.Relevance * terms.Relevance +
                 weights.CategoryAffinity * terms.CategoryAffinity +
@@ -68,14 +73,14 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
         return result;
     }
 
-    private ScoreTerms Terms(Candidate c, UserProfile? profile, DateTimeOffset now, double maxPopularity, double[] levelMax, double brandMax)
+    private ScoreTerms Terms(Candidate c, UserProfile? profile, double popularity, double maxPopularity, double[] levelMax, double brandMax)
     {
         var product = catalog.Product(c.Row);
         var price = catalog.Price(c.Row);
         var retail = product.RetailPrice is { } r ? (double)r : (double?)null;
         var discount = price is > 0 && retail is > 0 && retail > price ? (retail.Value - price.Value) / retail.Value : 0;
         var rating = product.Rating is { } stars ? Math.Clamp(stars / 5.0, 0, 1) : 0;
-        var popularity = maxPopularity > 0 ? catalog.Popularity(c.Row, now) / maxPopularity : 0;
+        popularity = maxPopularity > 0 ? popularity / maxPopularity : 0;
 
         double category = 0, brand = 0, taste = 0;
         string? affineCategory = null;
