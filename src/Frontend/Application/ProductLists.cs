@@ -12,18 +12,8 @@ namespace Aisle.Frontend.Application;
 /// default), asks the read path, and records what was served (impressions, the shopper's exposure, what the next
 /// recommendations should demote).
 /// </summary>
-public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experiments, TimeProvider clock)
+public sealed class ProductLists(IGrainFactory grains, IListReader read, ExperimentRouter experiments, TimeProvider clock)
 {
-    /// <summary>
-    /// How many ids of the stateless read grain calls spread over. An Orleans client sends every call to one grain id
-    /// through the same gateway connection, so with a single id a cluster-mode frontend had one silo serve all of its
-    /// reads (the other silos' indexes idle), and a rolling restart stalled every read when that silo left. Each id gets
-    /// a gateway of its own, taken from the live ones in turn; embedded, they are all local.
-    /// </summary>
-    private const int ReadGrainIds = 16;
-
-    private IRecommendationGrain Read => grains.GetGrain<IRecommendationGrain>(Random.Shared.Next(ReadGrainIds));
-
     public async Task<Outcome<ServedProducts>> SearchAsync(SearchInput input)
     {
         var v = new RequestValidator();
@@ -51,7 +41,7 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
         }
 
         var (profile, exposure) = experiments.Route(ExperimentSurface.Search, userId);
-        var list = await Read.SearchAsync(new SearchRequest(query ?? "", category, brand, min, max, inStock, userId, limit), profile);
+        var list = await read.SearchAsync(new SearchRequest(query ?? "", category, brand, min, max, inStock, userId, limit), profile);
         return Served(list, ExperimentSurface.Search, userId, exposure);
     }
 
@@ -67,7 +57,7 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
         }
 
         var (profile, exposure) = experiments.Route(ExperimentSurface.Similar, user);
-        var list = await Read.SimilarAsync(id!, user, count, profile);
+        var list = await read.SimilarAsync(id!, user, count, profile);
         return list is null ? AppProblem.NotFound("product", id!) : Served(list, ExperimentSurface.Similar, user, exposure);
     }
 
@@ -82,7 +72,7 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
         }
 
         var (profile, exposure) = experiments.Route(ExperimentSurface.Recommendations, user);
-        var list = await Read.RecommendAsync(user!, count, profile);
+        var list = await read.RecommendAsync(user!, count, profile);
         return Served(list, ExperimentSurface.Recommendations, user, exposure);
     }
 
@@ -96,7 +86,7 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
             return v.Problem();
         }
 
-        return Unrouted(await Read.TrendingAsync(filter, count), "trending");
+        return Unrouted(await read.TrendingAsync(filter, count), "trending");
     }
 
     /// <summary>Products that go with one product; 404 when the product is unknown.</summary>
@@ -111,7 +101,7 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
             return v.Problem();
         }
 
-        var list = await Read.CompleteTheLookAsync([id!], user, count, experiments.Defaults);
+        var list = await read.CompleteTheLookAsync([id!], user, count, experiments.Defaults);
         return list is null ? AppProblem.NotFound("product", id!) : Unrouted(list, CompleteTheLook);
     }
 
@@ -129,7 +119,7 @@ public sealed class ProductLists(IGrainFactory grains, ExperimentRouter experime
         var cart = await grains.GetGrain<ICartGrain>(user!).GetAsync();
         var ids = cart.Lines.OrderByDescending(l => l.AddedAt).Select(l => l.ProductId).ToArray();
         // A cart whose products all left the catalog has nothing to go with: an empty list, not a 404.
-        var list = ids.Length == 0 ? null : await Read.CompleteTheLookAsync(ids, user, count, experiments.Defaults);
+        var list = ids.Length == 0 ? null : await read.CompleteTheLookAsync(ids, user, count, experiments.Defaults);
         return Unrouted(list ?? new RankedList([]), CompleteTheLook);
     }
 

@@ -1,5 +1,6 @@
 using Aisle.Experiments;
 using Aisle.Hosting;
+using Aisle.Recommendations;
 using Aisle.Storage;
 using Orleans.Configuration;
 
@@ -30,6 +31,7 @@ public static class OrleansHosting
             // The APIs take the clock from DI; embedded, the co-hosted silo registers it, and routes experiments too.
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddExperimentRouting(builder.Configuration, client: true);
+            builder.Services.AddSingleton<IListReader, GrainListReader>();
             return builder;
         }
 
@@ -48,6 +50,8 @@ public static class OrleansHosting
             .UseLocalhostClustering(siloPort, gatewayPort)
             .Configure<GrainDirectoryOptions>(options => options.CacheSize = directoryCacheSize)
             .AddAisle(builder.Configuration));
+        // The silo is in this process: lists are read from its replica directly, not through a grain call.
+        builder.Services.AddSingleton<IListReader>(services => services.GetRequiredService<LocalListReader>());
         return builder;
     }
 

@@ -97,6 +97,7 @@ public static class AisleSiloBuilderExtensions
         services.AddSingleton(new BusinessRules(configuration.GetSection(BusinessRules.Section).Get<BusinessRule[]>()));
         services.AddLearnedModel(configuration);
         services.AddSingleton<Recommender>();
+        services.AddSingleton<LocalListReader>();
         services.AddHostedService<CatalogBootstrapper>();
         return services;
     }

@@ -1,90 +1,26 @@
-using Aisle.Catalog;
-using Aisle.Observability;
 using Aisle.Ranking;
-using Aisle.Storage;
-using Aisle.Users;
 using Orleans.Concurrency;
 
 namespace Aisle.Recommendations;
 
 /// <summary>
-/// Serves the read path on whichever silo receives the call, from that silo's replica and indexes: a stateless
-/// worker, so calls never queue behind one activation and every silo adds capacity. A request makes at most one
-/// other grain call (the shopper's profile, skipped when the ranking profile does not personalize).
-/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one. A profile that cannot
-/// be had quickly (its silo failing over, the database down) makes the list anonymous rather than failing it: reads keep
-/// answering from memory through silo failures, rolling restarts and PostgreSQL outages (docs/reliability.md).
+/// Serves the read path on whichever silo receives the call (<see cref="LocalListReader"/> over that silo's replica
+/// and indexes): a stateless worker, so calls never queue behind one activation and every silo adds capacity.
+/// Reentrant: it holds no state, so a request waiting for a profile must not hold up the next one. Cluster frontends
+/// call it through <see cref="GrainListReader"/>; an embedded frontend calls the reader directly.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class RecommendationGrain(CatalogReplica catalog, Recommender recommender) : Grain, IRecommendationGrain
+public sealed class RecommendationGrain(LocalListReader reader) : Grain, IRecommendationGrain
 {
-    public async Task<RankedList> SearchAsync(SearchRequest request, RankingProfile profile)
-    {
-        catalog.EnsureReady();
-        var shopper = request.UserId is null || !profile.Personalized ? null : await ProfileAsync(request.UserId);
-        return await recommender.SearchAsync(request, shopper, profile);
-    }
+    public Task<RankedList> SearchAsync(SearchRequest request, RankingProfile profile) => reader.SearchAsync(request, profile);
 
-    public async Task<RankedList?> SimilarAsync(string productId, string? userId, int limit, RankingProfile profile)
-    {
-        catalog.EnsureReady();
-        var shopper = userId is null || !profile.Personalized ? null : await ProfileAsync(userId);
-        return await recommender.SimilarAsync(productId, shopper, limit, profile);
-    }
+    public Task<RankedList?> SimilarAsync(string productId, string? userId, int limit, RankingProfile profile) =>
+        reader.SimilarAsync(productId, userId, limit, profile);
 
-    public async Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile)
-    {
-        catalog.EnsureReady();
-        return await recommender.RecommendAsync(await ProfileAsync(userId), limit, profile);
-    }
+    public Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile) => reader.RecommendAsync(userId, limit, profile);
 
-    public async Task<RankedList?> CompleteTheLookAsync(IReadOnlyList<string> productIds, string? userId, int limit, RankingProfile profile)
-    {
-        catalog.EnsureReady();
-        var shopper = userId is null || !profile.Personalized ? null : await ProfileAsync(userId);
-        return await recommender.CompleteTheLookAsync(productIds, shopper, limit, profile);
-    }
+    public Task<RankedList?> CompleteTheLookAsync(IReadOnlyList<string> productIds, string? userId, int limit, RankingProfile profile) =>
+        reader.CompleteTheLookAsync(productIds, userId, limit, profile);
 
-    public Task<RankedList> TrendingAsync(string? category, int limit)
-    {
-        catalog.EnsureReady();
-        return Task.FromResult(recommender.Trending(category, limit));
-    }
-
-    /// <summary>
-    /// How long a list waits for the shopper's profile before it is ranked without it. A profile is an in-memory
-    /// read of an active grain (a millisecond or two); it takes longer only when the shopper's grain is being moved:
-    /// its silo died (until the cluster declares it dead, seconds) or is shutting down (its grains deactivating), or
-    /// its state must be read from a PostgreSQL that is down. The frontend gives a whole request 1.5 s, so waiting
-    /// longer would turn a list that can be served into a 503.
-    /// </summary>
-    public static readonly TimeSpan ProfileBudget = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>
-    /// The shopper's live profile; when it cannot be had in <see cref="ProfileBudget"/> (the shopper's grain is moving
-    /// between silos) or its state cannot be read (PostgreSQL down), an empty one: the shopper gets the list a newcomer
-    /// gets (trending, popular, similar by content) rather than an error or a wait. Shoppers whose grains are active
-    /// are answered from silo memory as always.
-    /// </summary>
-    private async Task<UserProfile> ProfileAsync(string userId)
-    {
-        var call = GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
-        try
-        {
-            return await call.WaitAsync(ProfileBudget);
-        }
-        catch (TimeoutException) when (!call.IsCompleted)
-        {
-            // The abandoned call completes (or times out) in Orleans; observe its failure so it is not reported unobserved.
-            _ = call.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-            AisleMetrics.AnonymousFallbacks.WithLabels("slow").Inc();
-        }
-        catch (Exception error) when (StorageUnavailableException.IsCause(error) || error is OrleansMessageRejectionException)
-        {
-            // Unavailable storage, or a silo that died with the shopper's grain (SiloUnavailableException is a rejection).
-            AisleMetrics.AnonymousFallbacks.WithLabels("unavailable").Inc();
-        }
-
-        return UserProfile.Empty(userId, DateTimeOffset.UtcNow);
-    }
+    public Task<RankedList> TrendingAsync(string? category, int limit) => reader.TrendingAsync(category, limit);
 }
