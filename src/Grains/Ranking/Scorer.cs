@@ -47,10 +47,13 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
         var levelMax = LevelMaxima(profile);
         var brandMax = profile is { BrandAffinity.Count: > 0 } ? profile.BrandAffinity.Values.Max() : 0;
         var result = new List<ScoredCandidate>(list.Count);
+        // The shopper's affinity per category prefix, looked up once per prefix instead of once per candidate: the
+        // replica hands out one string per prefix, so the per-call table hashes references, not whole category paths.
+        var affinities = new Dictionary<string, double>(ReferenceEqualityComparer.Instance);
         i = 0;
         foreach (var c in list)
         {
-            var terms = Terms(c, profile, popularities[i++], maxPopularity, levelMax, brandMax);
+            var terms = Terms(c, profile, popularities[i++], maxPopularity, levelMax, brandMax, affinities);
             var score =
                 weights.Relevance * terms.Relevance +
                 weights.CategoryAffinity * terms.CategoryAffinity +
@@ -73,7 +76,8 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
         return result;
     }
 
-    private ScoreTerms Terms(Candidate c, UserProfile? profile, double popularity, double maxPopularity, double[] levelMax, double brandMax)
+    private ScoreTerms Terms(
+        Candidate c, UserProfile? profile, double popularity, double maxPopularity, double[] levelMax, double brandMax, Dictionary<string, double> affinities)
     {
         var product = catalog.Product(c.Row);
         var price = catalog.Price(c.Row);
@@ -90,7 +94,7 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
             var level = 0;
             foreach (var prefix in catalog.CategoryPrefixes(c.Row))
             {
-                if (levelMax[level] > 0 && profile.CategoryAffinity.TryGetValue(prefix, out var affinity))
+                if (levelMax[level] > 0 && Affinity(profile, prefix, affinities) is var affinity && !double.IsNaN(affinity))
                 {
                     var value = LevelWeight[level] * affinity / levelMax[level];
                     if (value > category)
@@ -117,6 +121,18 @@ public sealed class Scorer(CatalogReplica catalog, RankingProfile weights)
         }
 
         return new ScoreTerms(c.Relevance, category, affineCategory, brand, taste, priceFit, discount, rating, popularity);
+    }
+
+    /// <summary>The shopper's affinity to <paramref name="prefix"/>, NaN when there is none.</summary>
+    private static double Affinity(UserProfile profile, string prefix, Dictionary<string, double> affinities)
+    {
+        if (!affinities.TryGetValue(prefix, out var affinity))
+        {
+            affinity = profile.CategoryAffinity.TryGetValue(prefix, out var value) ? value : double.NaN;
+            affinities[prefix] = affinity;
+        }
+
+        return affinity;
     }
 
     /// <summary>The strongest affinity at each category depth, to normalise affinities per level.</summary>

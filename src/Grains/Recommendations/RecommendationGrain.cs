@@ -1,3 +1,4 @@
+using Aisle.Catalog;
 using Aisle.Ranking;
 using Orleans.Concurrency;
 
@@ -10,17 +11,19 @@ namespace Aisle.Recommendations;
 /// call it through <see cref="GrainListReader"/>; an embedded frontend calls the reader directly.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class RecommendationGrain(LocalListReader reader) : Grain, IRecommendationGrain
+public sealed class RecommendationGrain(CatalogReplica catalog, Recommender recommender, IGrainFactory grains) : Grain, IRecommendationGrain
 {
-    public Task<RankedList> SearchAsync(SearchRequest request, RankingProfile profile) => reader.SearchAsync(request, profile);
+    private readonly LocalListReader _reader = new(catalog, recommender, grains);
+
+    public Task<RankedList> SearchAsync(SearchRequest request, RankingProfile profile) => _reader.SearchAsync(request, profile);
 
     public Task<RankedList?> SimilarAsync(string productId, string? userId, int limit, RankingProfile profile) =>
-        reader.SimilarAsync(productId, userId, limit, profile);
+        _reader.SimilarAsync(productId, userId, limit, profile);
 
-    public Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile) => reader.RecommendAsync(userId, limit, profile);
+    public Task<RankedList> RecommendAsync(string userId, int limit, RankingProfile profile) => _reader.RecommendAsync(userId, limit, profile);
 
     public Task<RankedList?> CompleteTheLookAsync(IReadOnlyList<string> productIds, string? userId, int limit, RankingProfile profile) =>
-        reader.CompleteTheLookAsync(productIds, userId, limit, profile);
+        _reader.CompleteTheLookAsync(productIds, userId, limit, profile);
 
-    public Task<RankedList> TrendingAsync(string? category, int limit) => reader.TrendingAsync(category, limit);
+    public Task<RankedList> TrendingAsync(string? category, int limit) => _reader.TrendingAsync(category, limit);
 }

@@ -17,8 +17,14 @@ public sealed class QueryHits(CatalogReplica catalog, CatalogIndexes indexes, Co
     /// <summary>Query texts kept at once (~2.4 kB per text and source).</summary>
     public const int MaxQueries = 10_000;
 
-    private readonly HitListCache<string> _vector = new(catalog, Kept, MaxQueries);
-    private readonly HitListCache<string> _lexical = new(catalog, Kept, MaxQueries);
+    /// <summary>Hits kept per query text and source when <see cref="Kept"/> could not answer a filtered read.</summary>
+    public const int DeepKept = 2_000;
+
+    /// <summary>Query texts whose deep lists are kept at once (~16 kB per text and source).</summary>
+    public const int MaxDeepQueries = 1_000;
+
+    private readonly TieredHitLists<string> _vector = new(catalog, Kept, MaxQueries, DeepKept, MaxDeepQueries);
+    private readonly TieredHitLists<string> _lexical = new(catalog, Kept, MaxQueries, DeepKept, MaxDeepQueries);
 
     /// <summary>The top <paramref name="k"/> products by cosine to <paramref name="query"/> (the embedding of
     /// <paramref name="text"/>) that pass the filter.</summary>
