@@ -50,7 +50,13 @@ public static partial class ExperimentValidator
         for (var i = 0; i < specs.Count; i++)
         {
             var at = $"{prefix}variants[{i}]";
-            var v = specs[i];
+            if (specs[i] is not { } v)
+            {
+                // JSON `null` in the array: refused like any other bad field, not a null reference (a 500).
+                Add(errors, at, "A variant must be an object with a name and a weight.");
+                continue;
+            }
+
             if (v.Name is null || !VariantPattern().IsMatch(v.Name) || v.Name == ExperimentDefinition.Holdout)
             {
                 Add(errors, at + ".name", "name is required: 1–40 of a-z, 0-9, '-' and '_', and not 'holdout'.");
@@ -87,8 +93,8 @@ public static partial class ExperimentValidator
             variants.Add(new ExperimentVariant(v.Name ?? "", v.Weight ?? 0, strategy, weights));
         }
 
-        var total = specs.Sum(v => v.Weight ?? 0);
-        if (specs.Count >= 2 && specs.All(v => v.Weight is > 0) && Math.Abs(total - 100) > 1e-6)
+        var total = specs.Sum(v => v?.Weight ?? 0);
+        if (specs.Count >= 2 && specs.All(v => v?.Weight is > 0) && Math.Abs(total - 100) > 1e-6)
         {
             Add(errors, prefix + "variants", $"Variant weights must sum to 100 %; they sum to {total:0.###} %.");
         }

@@ -47,6 +47,18 @@ public sealed class ExperimentValidatorTests
     }
 
     [Fact]
+    public void ANullVariantIsRefusedOnItsField()
+    {
+        var spec = Spec();
+        spec.Variants![1] = null!;
+
+        var (definition, errors) = Validate(spec);
+
+        Assert.Null(definition);
+        Assert.Contains("variants[1]", errors.Keys);
+    }
+
+    [Fact]
     public void EveryBadFieldIsNamed()
     {
         var spec = Spec(status: "live", surface: "home");
