@@ -71,6 +71,12 @@ public sealed class LocalListReader(CatalogReplica catalog, Recommender recommen
         {
             return await call.WaitAsync(ProfileBudget);
         }
+        catch (TimeoutException) when (call.IsCompletedSuccessfully)
+        {
+            // The profile arrived between the budget running out and this filter (seen under load in the offline
+            // evaluation, where the list then failed): use it.
+            return call.Result;
+        }
         catch (TimeoutException) when (!call.IsCompleted)
         {
             // The abandoned call completes (or times out) in Orleans; observe its failure so it is not reported unobserved.
