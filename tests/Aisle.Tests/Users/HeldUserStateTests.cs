@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics.Tensors;
 using System.Text.Json;
 using Aisle.Catalog;
 using Aisle.Ranking;
@@ -133,7 +132,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
         var at = Start;
         for (var i = 0; i < events; i++)
         {
-            var product = products[Draw(random, weights, total)];
+            var product = products[SyntheticShoppers.Draw(random, weights, total)];
             at = at.AddSeconds(random.Next(0, 3) == 0 ? 0 : random.Next(1, 900));
             var when = at;
             var roll = random.NextDouble();
@@ -152,7 +151,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
                 var kind = roll switch { < 0.75 => InteractionKind.View, < 0.88 => InteractionKind.Click, < 0.96 => InteractionKind.AddToCart, _ => InteractionKind.Purchase };
                 var price = product.DiscountedPrice is { } p ? (double)p : (double?)null;
                 var id = $"e-{seed}-{i}";
-                yield return s => ProfileUpdater.ApplyInteraction(s, kind, product, price, Vector(product.Id), when, Options) with
+                yield return s => ProfileUpdater.ApplyInteraction(s, kind, product, price, SyntheticShoppers.Vector(product.Id), when, Options) with
                 {
                     EventIds = EventIds.Remember(s.EventIds, [EventIds.Hash(id)]),
                 };
@@ -166,29 +165,5 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
                 };
             }
         }
-    }
-
-    private static int Draw(Random random, double[] weights, double total)
-    {
-        var x = random.NextDouble() * total;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            x -= weights[i];
-            if (x <= 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Length - 1;
-    }
-
-    /// <summary>A unit 384-dimension embedding per product, fixed by its id.</summary>
-    private static float[] Vector(string id)
-    {
-        var random = new Random((int)CatalogKeys.KeyOf(id));
-        var v = Enumerable.Range(0, 384).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
-        return v;
     }
 }

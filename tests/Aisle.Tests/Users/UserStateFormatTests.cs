@@ -147,38 +147,14 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
         var at = Start;
         for (var i = 0; i < events; i++)
         {
-            var product = products[Draw(random, weights, total)];
+            var product = products[SyntheticShoppers.Draw(random, weights, total)];
             var kind = random.NextDouble() switch { < 0.8 => InteractionKind.View, < 0.9 => InteractionKind.Click, < 0.97 => InteractionKind.AddToCart, _ => InteractionKind.Purchase };
             var price = product.DiscountedPrice is { } p ? (double)p : (double?)null;
             at = at.AddSeconds(i % 4 == 0 ? random.Next(5, 600) : 0);
-            state = ProfileUpdater.ApplyInteraction(state, kind, product, price, Vector(product.Id), at, Options);
+            state = ProfileUpdater.ApplyInteraction(state, kind, product, price, SyntheticShoppers.Vector(product.Id), at, Options);
         }
 
         return state;
-    }
-
-    private static int Draw(Random random, double[] weights, double total)
-    {
-        var x = random.NextDouble() * total;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            x -= weights[i];
-            if (x <= 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Length - 1;
-    }
-
-    /// <summary>A unit 384-dimension embedding per product, fixed by its id.</summary>
-    private static float[] Vector(string id)
-    {
-        var random = new Random((int)CatalogKeys.KeyOf(id));
-        var v = Enumerable.Range(0, 384).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
-        return v;
     }
 
     /// <summary>Equal but for the documented precision: affinities to 0.1 %, taste direction to a cosine of 0.999.</summary>
