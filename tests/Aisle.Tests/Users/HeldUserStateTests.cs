@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Aisle.Catalog;
 using Aisle.Ranking;
-using Aisle.Tests.Catalog;
+using Aisle.Tests.Retrieval;
 using Aisle.Users;
 using Xunit.Abstractions;
 
@@ -14,8 +14,9 @@ namespace Aisle.Tests.Users;
 /// </summary>
 public sealed class HeldUserStateTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<IReadOnlyList<Product>> Flipkart = new(() => CatalogLoader.Load(RepoFiles.Catalog20k).Products);
-    private static readonly Lazy<CatalogKeys> Keys = new(() => new CatalogKeys(Flipkart.Value));
+    // The 20k catalog as loaded once per run for the other tests.
+    private static IReadOnlyList<Product> Flipkart => LexicalTestCatalog.Products;
+    private static readonly Lazy<CatalogKeys> Keys = new(() => new CatalogKeys(Flipkart));
     private static readonly RankingOptions Options = new();
     private static readonly DateTimeOffset Start = new(2025, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
@@ -25,7 +26,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
     [InlineData(3, 400)]
     public void AHeldStateReadsBackExactly(int seed, int events)
     {
-        var state = Shopper(seed, events, Flipkart.Value);
+        var state = Shopper(seed, events, Flipkart);
 
         var held = UserStateFormat.Hold(state, Keys.Value);
         var back = UserStateFormat.Unpack(held, Keys.Value);
@@ -39,7 +40,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
     {
         foreach (var seed in Enumerable.Range(10, 8))
         {
-            var state = Shopper(seed, 60, Flipkart.Value);
+            var state = Shopper(seed, 60, Flipkart);
             var back = UserStateFormat.Unpack(UserStateFormat.Hold(state, Keys.Value), Keys.Value);
 
             foreach (var now in new[] { Start.AddHours(5), Start.AddDays(9) })
@@ -55,7 +56,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
         // What the grain does now (unpack, apply, hold, per call) against what it did before (one live state throughout).
         var live = new UserState();
         var held = UserStateFormat.Hold(live, Keys.Value);
-        foreach (var step in Steps(21, 80, Flipkart.Value))
+        foreach (var step in Steps(21, 80, Flipkart))
         {
             live = step(live);
             held = UserStateFormat.Hold(step(UserStateFormat.Unpack(held, Keys.Value)), Keys.Value);
@@ -73,7 +74,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
     [Fact]
     public void WithoutACatalogIdsAndNamesAreHeldInFull()
     {
-        var products = Flipkart.Value.Take(40).ToArray();
+        var products = Flipkart.Take(40).ToArray();
         var state = Shopper(4, 30, products);
 
         AssertIdentical(state, UserStateFormat.Unpack(UserStateFormat.Hold(state, CatalogKeys.Empty), CatalogKeys.Empty));
@@ -83,7 +84,7 @@ public sealed class HeldUserStateTests(ITestOutputHelper output)
     public void TheHeldFormIsNotTheRoundedStoredOne()
     {
         // A check that the tests above can fail: the stored layout rounds the taste and the affinities.
-        var state = Shopper(5, 50, Flipkart.Value);
+        var state = Shopper(5, 50, Flipkart);
         var stored = UserStateFormat.Unpack(UserStateFormat.Pack(state, Keys.Value, Options.AffinityHalfLife), Keys.Value);
 
         Assert.False(state.TasteSum!.AsSpan().SequenceEqual(stored.TasteSum));

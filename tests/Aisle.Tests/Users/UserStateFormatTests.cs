@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using Aisle.Catalog;
 using Aisle.Ranking;
 using Aisle.Tests.Catalog;
+using Aisle.Tests.Retrieval;
 using Aisle.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -16,7 +17,8 @@ namespace Aisle.Tests.Users;
 /// </summary>
 public sealed class UserStateFormatTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<IReadOnlyList<Product>> Flipkart = new(() => CatalogLoader.Load(RepoFiles.Catalog20k).Products);
+    // The 20k catalog as loaded once per run for the other tests.
+    private static IReadOnlyList<Product> Flipkart => LexicalTestCatalog.Products;
     private static readonly Lazy<Serializer> Orleans = new(() =>
         new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(UserState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
 
@@ -26,7 +28,7 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
     [Fact]
     public void ShopperWithFiftyEventsIsStoredInAtMostFifteenHundredBytes()
     {
-        var catalog = new CatalogKeys(Flipkart.Value);
+        var catalog = new CatalogKeys(Flipkart);
         var sizes = Enumerable.Range(0, 20).Select(seed => new
         {
             Packed = Stored(UserStateFormat.Pack(Shopper(seed, 50), catalog, Options.AffinityHalfLife)).Length,
@@ -42,10 +44,10 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
     [Fact]
     public void RoundTripUnderTheSameCatalogKeepsEverything()
     {
-        var catalog = new CatalogKeys(Flipkart.Value);
+        var catalog = new CatalogKeys(Flipkart);
         var state = Shopper(7, 50) with
         {
-            Purchased = [Flipkart.Value[3].Id, "not-in-the-catalog"],
+            Purchased = [Flipkart[3].Id, "not-in-the-catalog"],
             RecentQueries = ["red shoes", "mug"],
             Experiments = ImmutableDictionary<string, ExperimentMembership>.Empty
                 .Add("hybrid-vs-trending", new ExperimentMembership("hybrid", Start.AddMinutes(3), 12.5, true)),
@@ -59,7 +61,7 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
     [Fact]
     public void RoundTripWithoutCatalogStoresIdsAndNamesInFull()
     {
-        var products = Flipkart.Value.Take(40).ToArray();
+        var products = Flipkart.Take(40).ToArray();
         var state = Shopper(3, 30, products);
 
         var loaded = RoundTrip(state, CatalogKeys.Empty);
@@ -72,9 +74,9 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
     {
         var state = Shopper(5, 50);
         var gone = state.Recent.Take(3).Select(r => r.ProductId).ToHashSet();
-        var packed = UserStateFormat.Pack(state, new CatalogKeys(Flipkart.Value), Options.AffinityHalfLife);
+        var packed = UserStateFormat.Pack(state, new CatalogKeys(Flipkart), Options.AffinityHalfLife);
 
-        var loaded = UserStateFormat.Unpack(packed, new CatalogKeys(Flipkart.Value.Where(p => !gone.Contains(p.Id)).ToArray()));
+        var loaded = UserStateFormat.Unpack(packed, new CatalogKeys(Flipkart.Where(p => !gone.Contains(p.Id)).ToArray()));
 
         Assert.Equal(state.Recent.Where(r => !gone.Contains(r.ProductId)), loaded.Recent);
         Assert.Equal(state.EventCount, loaded.EventCount);
@@ -89,18 +91,18 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
         // add-to-cart of the third at 10:02, 2025-11-30 UTC.
         var payload = Convert.FromBase64String(File.ReadAllText(Path.Combine(RepoFiles.Root, "tests", "Aisle.Tests", "Users", "legacy-user-state.b64")).Trim());
         var stored = Orleans.Value.Deserialize<UserState>(payload)!;
-        var catalog = new CatalogKeys(Flipkart.Value);
+        var catalog = new CatalogKeys(Flipkart);
 
         var loaded = UserStateFormat.Unpack(stored, catalog);
 
         Assert.Null(stored.Packed);
         Assert.Equal(4, loaded.EventCount);
         Assert.Equal(
-            [(Flipkart.Value[2].Id, InteractionKind.AddToCart), (Flipkart.Value[1].Id, InteractionKind.Click), (Flipkart.Value[0].Id, InteractionKind.View)],
+            [(Flipkart[2].Id, InteractionKind.AddToCart), (Flipkart[1].Id, InteractionKind.Click), (Flipkart[0].Id, InteractionKind.View)],
             loaded.Recent.Select(r => (r.ProductId, r.Kind)));
         Assert.Equal(new DateTimeOffset(2025, 11, 30, 10, 2, 0, TimeSpan.Zero), loaded.Recent[0].At);
         Assert.Equal(["red shoes"], loaded.RecentQueries);
-        Assert.Contains(Flipkart.Value[0].CategoryPath[0], loaded.Categories.Keys);
+        Assert.Contains(Flipkart[0].CategoryPath[0], loaded.Categories.Keys);
         Assert.Equal(384, loaded.TasteSum?.Length);
 
         // Its next write is packed, and reads back as it was.
@@ -118,7 +120,7 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
                 .Add("Watches", new DecayedValue(0.5, Start)),
         };
 
-        var loaded = RoundTrip(state, new CatalogKeys(Flipkart.Value));
+        var loaded = RoundTrip(state, new CatalogKeys(Flipkart));
 
         var later = Start.AddDays(1);
         foreach (var key in new[] { "Clothing", "Clothing > Men's Clothing", "Watches" })
@@ -139,7 +141,7 @@ public sealed class UserStateFormatTests(ITestOutputHelper output)
     /// products of the catalog with Zipf(1) popularity, a few events a minute, mostly views.</summary>
     private static UserState Shopper(int seed, int events, IReadOnlyList<Product>? products = null)
     {
-        products ??= Flipkart.Value;
+        products ??= Flipkart;
         var random = new Random(seed);
         var weights = Enumerable.Range(1, products.Count).Select(rank => 1.0 / rank).ToArray();
         var total = weights.Sum();
