@@ -26,23 +26,13 @@ internal static class ClusterApi
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Posts a batch; returns the status code and how many events were accepted.</summary>
-    public static async Task<(int Status, int Accepted)> PostEventsAsync(HttpClient http, IEnumerable<object> events)
-    {
-        using var response = await http.PostAsJsonAsync("/api/events", new { events });
-        var status = (int)response.StatusCode;
-        if (status != 200)
-        {
-            return (status, 0);
-        }
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (status, document.RootElement.GetProperty("accepted").GetInt32());
-    }
+    /// <summary>Posts a batch once; returns the status code and how many events were accepted.</summary>
+    public static Task<(int Status, int Accepted)> PostEventsAsync(HttpClient http, IEnumerable<object> events) =>
+        PostEventsRetryingAsync(http, [.. events], TimeSpan.Zero);
 
     /// <summary>
     /// Posts a batch as a client should: a 503 (the cluster busy or failing over, with <c>Retry-After</c>) is retried
-    /// after the time it asks for, until <paramref name="within"/> has passed. The events must carry ids, so a retry of
+    /// after the time it asks for, until <paramref name="within"/> has passed (zero: one attempt). The events must carry ids, so a retry of
     /// a batch that was applied before its answer was lost is not applied twice.
     /// </summary>
     public static async Task<(int Status, int Accepted)> PostEventsRetryingAsync(HttpClient http, IReadOnlyList<object> events, TimeSpan within)
@@ -58,7 +48,7 @@ internal static class ClusterApi
                 return (status, document.RootElement.GetProperty("accepted").GetInt32());
             }
 
-            if (status != 503 || DateTime.UtcNow > deadline)
+            if (status != 503 || DateTime.UtcNow >= deadline)
             {
                 return (status, 0);
             }
