@@ -1,16 +1,14 @@
 using Aisle.Observability;
-using Orleans.Placement;
 
 namespace Aisle.Catalog;
 
 /// <summary>
-/// One per silo, on that silo: hands snapshots from other silos to the local <see cref="CatalogReplica"/>.
-/// Prefer-local placement puts it on the silo that first calls it, which is its own silo (at start, see
-/// <see cref="ReplicaFeed"/>); an activation anywhere else (its silo died, or a race at start) refuses to exist,
-/// since it would feed the wrong replica.
+/// One per silo, on that silo (placed by its key, <see cref="SiloKeyedPlacement"/>): hands snapshots from other silos
+/// to the local <see cref="CatalogReplica"/>. Its silo activates it at start (<see cref="ReplicaFeed"/>). An activation
+/// anywhere else would feed the wrong replica, so it refuses to exist.
 /// </summary>
 [GrainType("replica-sink")]
-[PreferLocalPlacement]
+[SiloKeyedPlacement]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ReplicaSinkGrain(CatalogReplica replica, ILocalSiloDetails silo) : Grain, IReplicaSinkGrain
 {

@@ -34,6 +34,7 @@ public static class AisleSiloBuilderExtensions
         AisleMetrics.ExportMeters();
         silo.Services.AddAisleDomain(configuration);
         silo.Services.AddUserGrainServices();
+        silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
         if (PostgresClusterSettings.From(configuration) is { } cluster)
         {
             silo.AddPostgresGrainStorage(AisleStorage.Name, o => o.ConnectionString = cluster.ConnectionString);
