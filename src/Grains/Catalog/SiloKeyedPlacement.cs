@@ -9,9 +9,10 @@ namespace Aisle.Catalog;
 /// </summary>
 /// <remarks>
 /// Prefer-local placement put such a grain wherever the first caller to miss it in the grain directory ran. Orleans'
-/// default directory forgets the entries a silo held when that silo leaves, so after a rolling restart a remote
-/// caller missed a sink that was alive on its own silo and activated it on the caller's silo instead, where it must
-/// refuse to live: that silo's replica stopped hearing other silos' changes. Placed by its key, the call reaches the
+/// default directory forgets the entries a silo held when that silo leaves, so after silos were replaced a remote
+/// caller could miss a sink alive on its own silo and activate it on the caller's silo instead, where it must refuse
+/// to live, and that silo's replica stopped hearing other silos' changes (the likely cause of a sink unreachable for
+/// 15 s, twice in CI; inferred from the refusals, not caught in the act). Placed by its key, the call reaches the
 /// right silo, which already holds the activation.
 /// </remarks>
 [GenerateSerializer, Immutable]
