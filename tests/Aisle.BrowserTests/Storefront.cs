@@ -48,7 +48,9 @@ public sealed partial class Storefront(IPage page)
     {
         await BrowseAsBox.FillAsync(shopper);
         await SwitchButton.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The page the switch lands on names the shopper: wait for that state, not a load event (a wait for
+        // DOMContentLoaded right after the click once timed out in CI although the page had loaded).
+        await Assertions.Expect(Page.Locator("[data-shopper-id]").First).ToHaveAttributeAsync("data-shopper-id", shopper, new() { Timeout = 30_000 });
     }
 
     public async Task SearchAsync(string query)
