@@ -44,31 +44,20 @@ public static class ReplicaProbe
     }
 
     /// <summary>Whether every sink's replica comes to satisfy <paramref name="condition"/> for the product in time.</summary>
-    public static async Task<bool> EverySiloAsync(IReplicaSinkGrain[] sinks, string productId, Func<ReplicaView, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            var views = await Task.WhenAll(sinks.Select(s => s.ReadAsync(productId)));
-            if (views.All(v => v is not null && condition(v)))
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
+    public static Task<bool> EverySiloAsync(IReplicaSinkGrain[] sinks, string productId, Func<ReplicaView, bool> condition) =>
+        UntilAsync(sinks, productId, views => views.All(v => v is not null && condition(v)));
 
     /// <summary>Whether every sink's replica comes to hold the same version of the product in time.</summary>
-    public static async Task<bool> ConvergedAsync(IReplicaSinkGrain[] sinks, string productId)
+    public static Task<bool> ConvergedAsync(IReplicaSinkGrain[] sinks, string productId) =>
+        UntilAsync(sinks, productId, views => views.All(v => v is not null) && views.Select(v => v!.Version).Distinct().Count() == 1);
+
+    /// <summary>Reads the product from every sink until <paramref name="holds"/> is true of the views, or the deadline.</summary>
+    private static async Task<bool> UntilAsync(IReplicaSinkGrain[] sinks, string productId, Func<ReplicaView?[], bool> holds)
     {
         var deadline = DateTime.UtcNow + Deadline;
         while (DateTime.UtcNow < deadline)
         {
-            var views = await Task.WhenAll(sinks.Select(s => s.ReadAsync(productId)));
-            if (views.All(v => v is not null) && views.Select(v => v!.Version).Distinct().Count() == 1)
+            if (holds(await Task.WhenAll(sinks.Select(s => s.ReadAsync(productId)))))
             {
                 return true;
             }

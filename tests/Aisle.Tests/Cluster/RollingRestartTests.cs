@@ -19,15 +19,15 @@ public sealed class RollingRestartTests(ClusterFixture cluster, ITestOutputHelpe
     /// Retry-After), every event is stored once, and both new silos' replicas hear a product change.
     /// </summary>
     [Fact]
-    public async Task ReplacingEachSiloInTurnWithSigtermFailsNoRequestAndLosesNoEvent()
+    public async Task ReplacingEachSiloInTurnWithSigtermFailsAlmostNoRequestAndLosesNoEvent()
     {
         await cluster.EnsureTwoSilosAsync();
         var products = await ClusterApi.ProductIdsAsync(cluster.Http, "watch", 40);
         var run = Guid.NewGuid().ToString("N")[..6];
-        // Many shoppers, so new ones keep activating: the cluster places them on the silo that came back too.
+        // Many shoppers, so new ones keep activating: the cluster places them on each new silo too.
         var users = Enumerable.Range(0, 2000).Select(i => $"rolling-{run}-{i}").ToArray();
         var sent = new ConcurrentDictionary<string, int>();
-        var requests = new ConcurrentBag<(double Start, double End, HttpStatusCode Status, string Kind, string Problem)>();
+        var requests = new ConcurrentBag<(double Start, double End, HttpStatusCode Status, string Kind, string Problem, bool RetryableProblem)>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
 
@@ -36,6 +36,7 @@ public sealed class RollingRestartTests(ClusterFixture cluster, ITestOutputHelpe
             var start = clock.Elapsed.TotalSeconds;
             var status = (HttpStatusCode)0;
             var problem = "";
+            var retryable = false;
             try
             {
                 using var response = await send();
@@ -43,17 +44,17 @@ public sealed class RollingRestartTests(ClusterFixture cluster, ITestOutputHelpe
                 if (!response.IsSuccessStatusCode)
                 {
                     // What went wrong, for the figures: the problem's title ("Cluster busy", "Cluster unavailable", …).
-                    problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" && response.Headers.RetryAfter is not null
-                        ? (await response.Content.ReadFromJsonAsync<ProblemTitle>())?.Title ?? ""
-                        : "(no problem+json with Retry-After)";
+                    retryable = status == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null
+                        && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+                    problem = retryable ? (await response.Content.ReadFromJsonAsync<ProblemTitle>())?.Title ?? "" : "(no problem+json with Retry-After)";
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
             {
-                problem = $"({ex.GetType().Name})";
+                (problem, retryable) = ($"({ex.GetType().Name})", false);
             }
 
-            requests.Add((start, clock.Elapsed.TotalSeconds, status, kind, problem));
+            requests.Add((start, clock.Elapsed.TotalSeconds, status, kind, problem, retryable));
         }
 
         var load = Task.Run(async () =>
@@ -149,7 +150,7 @@ public sealed class RollingRestartTests(ClusterFixture cluster, ITestOutputHelpe
         // grains over (docs/reliability.md: 0 of ~2,800 on an idle machine, 2–3 of ~3,000–4,400 under CPU load). So
         // the test holds the line it can hold on a busy machine: at most 0.5 %, each a 503 problem with Retry-After.
         Assert.True(failed.Length * 200 <= all.Length, $"{failed.Length} of {all.Length} requests failed during the rolling restart.");
-        Assert.All(failed, r => Assert.True(r.Status == HttpStatusCode.ServiceUnavailable && !r.Problem.StartsWith('('),
+        Assert.All(failed, r => Assert.True(r.RetryableProblem,
             $"A {r.Kind} request failed with {(int)r.Status} {r.Problem}, not a 503 problem with Retry-After."));
         Assert.True(slowest < 2.0, $"A request took {slowest:F2} s.");
     }
