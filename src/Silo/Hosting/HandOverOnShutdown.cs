@@ -85,6 +85,7 @@ public sealed partial class HandOverOnShutdown(
                 }
 
                 moved += wave.Length;
+                LogWave(logger, moved, local.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
 
             LogHandedOver(logger, moved, targets.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -108,6 +109,9 @@ public sealed partial class HandOverOnShutdown(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handed {Grains} grains over to {Silos} other silos in {Seconds:F2} s before shutting down")]
     private static partial void LogHandedOver(ILogger logger, int grains, int silos, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hand-over: {Moved} of {Grains} grains moved after {Seconds:F2} s")]
+    private static partial void LogWave(ILogger logger, int moved, int grains, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hand-over incomplete: {Left} of {Grains} grains still here after {Seconds:F2} s ({Reason}); Orleans' shutdown deactivates them")]
     private static partial void LogIncomplete(ILogger logger, int grains, int left, double seconds, string reason);
