@@ -15,6 +15,12 @@ internal static class ClusterApi
         return document.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!).ToArray();
     }
 
+    /// <summary>Whether a failed answer is what a client may retry: a 503 problem+json with <c>Retry-After</c>.</summary>
+    public static bool IsRetryableProblem(HttpResponseMessage response) =>
+        response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable
+        && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+        && response.Headers.RetryAfter is not null;
+
     public static async Task SetStockAsync(HttpClient http, string productId, int stock)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/products/{productId}/stock")

@@ -47,7 +47,7 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
                     acknowledged.AddOrUpdate(user, events.Length, (_, n) => n + events.Length);
                 }
 
-                explained = ok || IsRetryableProblem(response);
+                explained = ok || ClusterApi.IsRetryableProblem(response);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
@@ -70,7 +70,7 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
                 // Reads the shopper's profile from its grain, wherever it lives.
                 using var response = await cluster.Http.GetAsync($"/api/users/{user}/recommendations?limit=5");
                 ok = response.IsSuccessStatusCode;
-                explained = ok || IsRetryableProblem(response);
+                explained = ok || ClusterApi.IsRetryableProblem(response);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
@@ -157,9 +157,4 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
 
         await cluster.EnsureTwoSilosAsync();
     }
-
-    private static bool IsRetryableProblem(HttpResponseMessage response) =>
-        response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable
-        && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-        && response.Headers.RetryAfter is not null;
 }

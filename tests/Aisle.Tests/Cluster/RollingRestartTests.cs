@@ -47,8 +47,7 @@ public sealed class RollingRestartTests(ClusterFixture cluster, ITestOutputHelpe
                 if (!response.IsSuccessStatusCode)
                 {
                     // What went wrong, for the figures: the problem's title ("Cluster busy", "Cluster unavailable", …).
-                    retryable = status == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null
-                        && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+                    retryable = ClusterApi.IsRetryableProblem(response);
                     problem = retryable ? (await response.Content.ReadFromJsonAsync<ProblemTitle>())?.Title ?? "" : "(no problem+json with Retry-After)";
                 }
             }
